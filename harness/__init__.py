@@ -1,0 +1,1 @@
+"""Inspect glue for SymBench: task factory, scorer, sandbox, solvers, offline models."""

@@ -1,0 +1,1 @@
+"""CodeSteer guide-model training (later issue)."""
