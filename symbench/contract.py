@@ -275,11 +275,12 @@ class SymbolicTask(ABC):
             params=params,
         )
 
-    def verify(self, instance: Instance | Mapping[str, Any], response: str) -> Verdict:
+    def verify(self, instance: Instance | Mapping[str, Any], response: str, *, extract: bool = True) -> Verdict:
         """Judge a model response (or a bare answer) for ``instance``. Never raises.
 
-        If ``response`` contains ``<<<...>>>`` the last such answer is judged,
-        otherwise the whole text is taken as the answer. Harmless wrapping
+        With ``extract`` (the default), if ``response`` contains ``<<<...>>>`` the last
+        such answer is judged, otherwise the whole text is taken as the answer; with
+        ``extract=False`` the text is already the answer. Harmless wrapping
         (whitespace, one pair of quotes or backticks, a code fence) is removed.
         """
         from symbench.answer import extract_final_answer, normalize_answer
@@ -292,7 +293,7 @@ class SymbolicTask(ABC):
             return Verdict.fail(f"answer must be text, got {type(response).__name__}")
         if len(response) > MAX_ANSWER_CHARS:
             return Verdict.fail(f"answer is too long ({len(response)} characters, limit {MAX_ANSWER_CHARS})")
-        extracted = extract_final_answer(response)
+        extracted = extract_final_answer(response) if extract else None
         answer = normalize_answer(extracted if extracted is not None else response)
         if not answer:
             return Verdict.fail("empty answer")

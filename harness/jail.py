@@ -1,0 +1,320 @@
+"""Run untrusted model code under bubblewrap (no Inspect import; the sandbox and the CLI share it).
+
+What a jailed run gets:
+
+* namespaces: new user, pid, network (no interfaces but loopback), ipc, uts and cgroup;
+  the process tree dies with the run (``--die-with-parent``, pid namespace torn down);
+* a read-only view of ``/usr`` (so the system ``python3`` and its standard library),
+  a private ``/tmp`` and the read-write work folder ``/work``; the root is remounted
+  read-only, nothing else of the host is visible (no ``/home``, ``/root``, ``/etc``
+  beyond what the interpreter needs);
+* an environment of a few safe variables only (a parent's API keys are never passed);
+* when the caller is root, the whole run happens as the unprivileged user ``nobody``;
+* rlimits on CPU seconds, address space, processes and file size; a wall-clock timeout
+  after which the whole process group is killed; stdout and stderr capped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pwd
+import resource
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+#: The interpreter model code runs with inside the jail (the system one: readable by ``nobody``).
+DEFAULT_PYTHON = os.environ.get("SYMBENCH_SANDBOX_PYTHON", "/usr/bin/python3")
+SANDBOX_WORKDIR = "/work"
+_NOBODY = "nobody"
+_SAFE_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": SANDBOX_WORKDIR,
+    "TMPDIR": "/tmp",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYTHONIOENCODING": "utf-8",
+    "PYTHONHASHSEED": "0",
+}
+_TRUNCATED = "\n[... output truncated by the SymBench sandbox ...]"
+
+
+class SandboxUnavailable(RuntimeError):
+    """bubblewrap or user namespaces are missing; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class JailLimits:
+    timeout_s: float = 10.0
+    cpu_s: int = 10
+    memory_bytes: int = 1 << 30
+    max_processes: int = 64
+    max_file_bytes: int = 16 << 20
+    output_cap_bytes: int = 64 << 10
+    tmp_bytes: int = 16 << 20
+
+    def validate(self) -> None:
+        for name in ("timeout_s", "cpu_s", "memory_bytes", "max_processes", "max_file_bytes", "output_cap_bytes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ValueError(f"sandbox limit {name} must be a positive number, got {value!r}")
+
+
+@dataclass
+class JailResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+    timed_out: bool
+    duration_s: float
+    truncated: bool = False
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data.pop("truncated")
+        return json.dumps(data)
+
+
+def _bwrap_path() -> str | None:
+    return shutil.which("bwrap")
+
+
+_CHECKED: bool | None = None
+
+
+def check_available() -> None:
+    """Raise :class:`SandboxUnavailable` with install advice if a jailed run cannot work."""
+    global _CHECKED
+    if _CHECKED:
+        return
+    bwrap = _bwrap_path()
+    if bwrap is None:
+        raise SandboxUnavailable(
+            "the SymBench sandbox needs bubblewrap: install it (Debian/Ubuntu: `apt-get install bubblewrap`), "
+            "or choose another sandbox with `--sandbox docker` (or `--sandbox local`, which does NOT isolate)"
+        )
+    if not Path(DEFAULT_PYTHON).exists():
+        raise SandboxUnavailable(
+            f"the SymBench sandbox runs code with {DEFAULT_PYTHON}, which does not exist: install python3 "
+            "or set SYMBENCH_SANDBOX_PYTHON to an interpreter under /usr"
+        )
+    probe = subprocess.run(
+        _bwrap_argv(["/bin/true"], Path("/"), _SAFE_ENV, JailLimits(), bind_work=False),
+        capture_output=True,
+        text=True,
+        preexec_fn=_preexec(JailLimits()),
+        timeout=30,
+    )
+    if probe.returncode != 0:
+        raise SandboxUnavailable(
+            "bubblewrap is installed but cannot create its namespaces here "
+            f"({probe.stderr.strip() or 'exit code ' + str(probe.returncode)}); enable unprivileged user "
+            "namespaces (sysctl kernel.unprivileged_userns_clone=1 / user.max_user_namespaces) or choose "
+            "`--sandbox docker`"
+        )
+    _CHECKED = True
+
+
+def _drop_to_nobody() -> tuple[int, int] | None:
+    if os.geteuid() != 0:
+        return None
+    try:
+        entry = pwd.getpwnam(_NOBODY)
+        return entry.pw_uid, entry.pw_gid
+    except KeyError:
+        return 65534, 65534
+
+
+def _preexec(limits: JailLimits):
+    ids = _drop_to_nobody()
+
+    def apply() -> None:
+        os.setsid()
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_s, limits.cpu_s))
+        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.max_file_bytes, limits.max_file_bytes))
+        if ids is not None:
+            os.setgroups([])
+            os.setgid(ids[1])
+            os.setuid(ids[0])
+        # NPROC is counted per real uid, so set it once we are the sandbox user.
+        resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes))
+
+    return apply
+
+
+def _bwrap_argv(cmd: list[str], workdir: Path, env: dict[str, str], limits: JailLimits, *, bind_work: bool = True) -> list[str]:
+    argv = [
+        _bwrap_path() or "bwrap",
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--hostname", "sandbox",
+        "--ro-bind", "/usr", "/usr",
+        "--symlink", "usr/bin", "/bin",
+        "--symlink", "usr/sbin", "/sbin",
+        "--symlink", "usr/lib", "/lib",
+    ]
+    if Path("/lib64").exists():
+        argv += ["--symlink", "usr/lib64", "/lib64"]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
+    if bind_work:
+        argv += ["--bind", str(workdir), SANDBOX_WORKDIR, "--chdir", SANDBOX_WORKDIR]
+    argv += ["--remount-ro", "/", "--clearenv"]
+    for key, value in env.items():
+        argv += ["--setenv", key, value]
+    argv += ["--", *cmd]
+    return argv
+
+
+def make_workdir() -> Path:
+    """A fresh work folder the sandbox user may write to."""
+    path = Path(tempfile.mkdtemp(prefix="symbench-sbx-"))
+    ids = _drop_to_nobody()
+    if ids is not None:
+        os.chown(path, *ids)
+    path.chmod(0o700)
+    return path
+
+
+def remove_workdir(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+async def _read_capped(stream: asyncio.StreamReader, cap: int, state: dict, on_flood) -> bytes:
+    kept = bytearray()
+    total = 0
+    while True:
+        chunk = await stream.read(65536)
+        if not chunk:
+            break
+        total += len(chunk)
+        if len(kept) < cap:
+            kept += chunk[: cap - len(kept)]
+        if total > cap:
+            state["truncated"] = True
+            if total > 64 * cap and not state.get("flood"):  # stop a flood early
+                state["flood"] = True
+                on_flood()
+    return bytes(kept)
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+async def run_jailed(
+    cmd: list[str],
+    workdir: Path,
+    *,
+    input: str | bytes | None = None,
+    env: dict[str, str] | None = None,
+    limits: JailLimits = JailLimits(),
+    cwd: str | None = None,
+) -> JailResult:
+    """Run ``cmd`` inside the jail with ``workdir`` mounted at ``/work``."""
+    limits.validate()
+    check_available()
+    full_env = dict(_SAFE_ENV)
+    for key, value in (env or {}).items():
+        full_env[str(key)] = str(value)
+    argv = _bwrap_argv(cmd, workdir, full_env, limits)
+    if cwd:
+        inner = cwd if cwd.startswith("/") else f"{SANDBOX_WORKDIR}/{cwd}"
+        argv[argv.index("--chdir") + 1] = inner
+    data = input.encode() if isinstance(input, str) else input
+    start = time.monotonic()
+    proc = await asyncio.create_subprocess_exec(
+        *argv,
+        stdin=asyncio.subprocess.PIPE if data is not None else asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        preexec_fn=_preexec(limits),
+        close_fds=True,
+    )
+    state: dict = {}
+
+    def flood() -> None:
+        _kill_group(proc.pid)
+
+    async def feed() -> None:
+        if data is not None and proc.stdin is not None:
+            try:
+                proc.stdin.write(data)
+                await proc.stdin.drain()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            finally:
+                proc.stdin.close()
+
+    async def body() -> tuple[bytes, bytes]:
+        assert proc.stdout is not None and proc.stderr is not None
+        _, out, err = await asyncio.gather(
+            feed(),
+            _read_capped(proc.stdout, limits.output_cap_bytes, state, flood),
+            _read_capped(proc.stderr, limits.output_cap_bytes, state, flood),
+        )
+        await proc.wait()
+        return out, err
+
+    timed_out = False
+    try:
+        out, err = await asyncio.wait_for(body(), timeout=limits.timeout_s)
+    except asyncio.TimeoutError:
+        timed_out = True
+        _kill_group(proc.pid)
+        try:
+            await asyncio.wait_for(proc.wait(), timeout=5)
+        except asyncio.TimeoutError:
+            pass
+        out, err = b"", b""
+    except asyncio.CancelledError:
+        _kill_group(proc.pid)
+        raise
+    if proc.returncode is None:  # pragma: no cover - defensive
+        _kill_group(proc.pid)
+    duration = time.monotonic() - start
+    stdout = out.decode("utf-8", errors="replace")
+    stderr = err.decode("utf-8", errors="replace")
+    truncated = bool(state.get("truncated"))
+    if truncated:
+        stdout += _TRUNCATED if len(out) >= limits.output_cap_bytes else ""
+        stderr += _TRUNCATED if len(err) >= limits.output_cap_bytes else ""
+    if state.get("flood"):
+        stderr = (stderr + "\n[killed: output limit exceeded]").lstrip()
+    if timed_out:
+        stderr = (stderr + f"\n[timed out after {limits.timeout_s:g} s]").lstrip()
+    code = proc.returncode if proc.returncode is not None else -9
+    return JailResult(
+        exit_code=124 if timed_out else code,
+        stdout=stdout,
+        stderr=stderr,
+        timed_out=timed_out,
+        duration_s=round(duration, 4),
+        truncated=truncated,
+    )
+
+
+async def run_python_file(source: str, *, limits: JailLimits = JailLimits(), filename: str = "main.py") -> JailResult:
+    """Write ``source`` into a fresh work folder and run it with the jail's python."""
+    workdir = make_workdir()
+    try:
+        target = workdir / filename
+        target.write_text(source, encoding="utf-8")
+        ids = _drop_to_nobody()
+        if ids is not None:
+            os.chown(target, *ids)
+        return await run_jailed([DEFAULT_PYTHON, filename], workdir, limits=limits)
+    finally:
+        remove_workdir(workdir)

@@ -1,0 +1,333 @@
+"""The ``symbench`` command line. Imports are lazy so that ``list`` and ``generate`` start fast.
+
+Every bad argument ends in one line on stderr (``symbench: error: ...``) and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any, NoReturn, Sequence
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, no usage block
+        raise UsageError(message)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _task(name: str):
+    from symbench.registry import UnknownTaskError, get_task
+
+    try:
+        return get_task(name)
+    except UnknownTaskError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _level(value: str) -> int:
+    if value not in {"1", "2", "3", "4", "5"}:
+        raise argparse.ArgumentTypeError(f"complexity must be 1, 2, 3, 4 or 5 (or 'all' where allowed), got {value!r}")
+    return int(value)
+
+
+def _level_or_all(value: str) -> int | str:
+    return "all" if value == "all" else _level(value)
+
+
+def _nonneg(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {value!r}")
+    return int(value)
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    return int(value)
+
+
+def _seconds(value: str) -> float:
+    try:
+        out = float(value)
+    except ValueError:
+        out = -1.0
+    if not 0 < out <= 600:
+        raise argparse.ArgumentTypeError(f"timeout must be a number of seconds in (0, 600], got {value!r}")
+    return out
+
+
+def _overrides(pairs: list[str] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for pair in pairs or []:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--set expects KEY=VALUE (VALUE in JSON, e.g. count=[4,6]), got {pair!r}")
+        try:
+            out[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            out[key] = raw
+    return out
+
+
+def _write(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `symbench generate ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from symbench.registry import all_tasks
+
+    rows = [t.summary() for t in all_tasks().values() if args.split in ("all", t.split)]
+    if args.json:
+        _write(json.dumps(rows, indent=2) + "\n")
+        return 0
+    from tabulate import tabulate
+
+    table = [[r["name"], r["split"], "1-5", r["answer_mode"], r["description"]] for r in rows]
+    _write(tabulate(table, headers=["task", "split", "levels", "answers", "description"]) + "\n")
+    return 0
+
+
+def _generate_records(args: argparse.Namespace) -> list[dict]:
+    task = _task(args.task)
+    levels = (1, 2, 3, 4, 5) if args.complexity == "all" else (args.complexity,)
+    overrides = _overrides(args.set)
+    out = []
+    try:
+        for index in range(args.start, args.start + args.n):
+            level = levels[index % len(levels)] if len(levels) > 1 else levels[0]
+            out.append(task.instance(level, args.seed, index, overrides=overrides).to_record())
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return out
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    records = _generate_records(args)
+    _write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    args.n, args.start = 1, args.index
+    record = _generate_records(args)[0]
+    params = json.dumps(record["params"], ensure_ascii=False)
+    if len(params) > 400:
+        params = params[:400] + " ..."
+    _write(
+        f"id:         {record['id']}\n"
+        f"task:       {record['task']} (complexity {record['complexity']}, seed {record['seed']}, index {record['index']})\n"
+        f"params:     {params}\n"
+        f"\n--- question ---\n{record['question']}\n"
+        f"\n--- reference answer ---\n<<<{record['answer']}>>>\n"
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from symbench.contract import Instance
+    from symbench.schema import validate_record
+
+    task = _task(args.task)
+    raw = sys.stdin.read()
+    if not raw.strip():
+        raise UsageError("verify reads one instance record (JSON, as printed by `symbench generate`) on stdin; got nothing")
+    first = raw.strip().splitlines()[0] if raw.lstrip().startswith("{") and "\n{" in raw.strip() else raw
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"stdin is not a JSON instance record ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    try:
+        validate_record(record)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if record["task"] != task.name:
+        raise UsageError(f"the instance on stdin is for task {record['task']!r}, not {task.name!r}")
+    verdict = task.verify(Instance.from_record(record), args.answer)
+    _write(json.dumps(verdict.to_dict()) + "\n")
+    return 0
+
+
+def cmd_sandbox_run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from symbench.harness.jail import JailLimits, SandboxUnavailable, run_python_file
+
+    try:
+        with open(args.file, encoding="utf-8") as fh:
+            source = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {args.file}: {exc}") from None
+    limits = JailLimits(timeout_s=args.timeout, cpu_s=max(1, int(args.timeout) + 1))
+    try:
+        result = asyncio.run(run_python_file(source, limits=limits))
+    except SandboxUnavailable as exc:
+        print(f"symbench: error: {exc}", file=sys.stderr)
+        return 1
+    _write(result.to_json() + "\n")
+    return 0
+
+
+def cmd_new_task(args: argparse.Namespace) -> int:
+    import keyword
+    import re
+    from importlib import resources
+
+    name = args.name
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or keyword.iskeyword(name) or len(name) > 60:
+        raise UsageError(f"task name must be a lower-case identifier such as my_puzzle, got {name!r}")
+    from symbench.registry import all_tasks
+
+    if name in all_tasks():
+        raise UsageError(f"a task named {name!r} already exists")
+    if args.dir:
+        folder = args.dir
+    else:
+        import symbench.tasks
+
+        folder = list(symbench.tasks.__path__)[0]
+    if not os.path.isdir(folder):
+        raise UsageError(f"folder {folder} does not exist")
+    target = os.path.join(folder, f"{name}.py")
+    if os.path.exists(target):
+        raise UsageError(f"{target} already exists")
+    template = resources.files("symbench").joinpath("templates/task_template.py.txt").read_text("utf-8")
+    class_name = "".join(part.capitalize() for part in name.split("_")) or "NewTask"
+    text = template.replace("__NAME__", name).replace("__CLASS__", class_name)
+    tmp = target + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, target)  # never leave a half-written task file behind
+    _write(f"wrote {target}\nnext: edit it, then run `symbench show {name}` and the tests (see docs/adding-a-task.md)\n")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Evaluate tasks with a model through Inspect and print a result table."""
+    from symbench.registry import all_tasks
+
+    names = [t.strip() for t in args.tasks.split(",")] if args.tasks else list(all_tasks())
+    unknown = [t for t in names if t not in all_tasks()]
+    if unknown:
+        raise UsageError(f"unknown task(s) {', '.join(unknown)}; known tasks: {', '.join(all_tasks())}")
+    from inspect_ai import eval as inspect_eval
+    from tabulate import tabulate
+
+    from symbench.harness.task import TaskParameterError, symbench_task
+
+    try:
+        tasks = [symbench_task([t], n=args.n, complexity=args.complexity, seed=args.seed, name=t) for t in names]
+    except TaskParameterError as exc:
+        raise UsageError(str(exc)) from None
+    logs = inspect_eval(tasks, model=args.model, log_dir=args.log_dir, display="none", max_tasks=2)
+    rows = []
+    failed = False
+    for log in logs:
+        if log.status != "success" or not log.results:
+            failed = True
+            rows.append([log.eval.task, log.status, "", "", str(log.error.message if log.error else "")[:60]])
+            continue
+        metrics = log.results.scores[0].metrics
+        per_level = " ".join(
+            f"{k.split('_')[-1]}:{metrics[k].value:.2f}" for k in sorted(metrics) if k.startswith("complexity_")
+        )
+        rows.append([log.eval.task, "success", f"{metrics['accuracy'].value:.3f}", f"{metrics['stderr'].value:.3f}", per_level])
+    _write(f"model: {args.model}   samples per task: {args.n}   logs: {args.log_dir}\n")
+    _write(tabulate(rows, headers=["task", "status", "accuracy", "stderr", "accuracy by complexity"]) + "\n")
+    return 1 if failed else 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="symbench", description="SymBench: procedurally generated symbolic-reasoning tasks.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("list", help="list the registered tasks")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--split", choices=("seen", "unseen", "all"), default="all")
+    p.set_defaults(func=cmd_list)
+
+    def instance_args(p: argparse.ArgumentParser, n: bool) -> None:
+        p.add_argument("task", help="task name (see `symbench list`)")
+        p.add_argument("--complexity", "-c", type=_level_or_all if n else _level, default="all" if n else 3,
+                       help="level 1-5" + (" or 'all' (levels in turn; default)" if n else " (default 3)"))
+        p.add_argument("--seed", type=_nonneg, default=0, help="seed (default 0)")
+        p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a config knob (VALUE is JSON)")
+
+    p = sub.add_parser("generate", help="generate instances as JSONL on stdout")
+    instance_args(p, n=True)
+    p.add_argument("--n", type=_positive, default=10, help="number of instances (default 10)")
+    p.add_argument("--start", type=_nonneg, default=0, help="first instance index (default 0)")
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("show", help="show one instance, readable")
+    instance_args(p, n=False)
+    p.add_argument("--index", type=_nonneg, default=0, help="instance index (default 0)")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("verify", help="judge an answer for the instance record read on stdin")
+    p.add_argument("task")
+    p.add_argument("--answer", required=True, help="the answer text (a full response or the bare answer)")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("sandbox", help="the code-execution sandbox")
+    sbx = p.add_subparsers(dest="sandbox_command", metavar="ACTION", parser_class=_Parser)
+    r = sbx.add_parser("run", help="run a Python file exactly as the scorer would; prints JSON")
+    r.add_argument("file")
+    r.add_argument("--timeout", type=_seconds, default=10.0, help="wall-clock limit in seconds (default 10)")
+    r.set_defaults(func=cmd_sandbox_run)
+
+    p = sub.add_parser("new-task", help="write a small working example task into tasks/")
+    p.add_argument("name", help="the new task's name (lower-case identifier)")
+    p.add_argument("--dir", help="folder to write into (default: the installed tasks folder)")
+    p.set_defaults(func=cmd_new_task)
+
+    p = sub.add_parser("run", help="evaluate tasks with a model (through Inspect) and print a table")
+    p.add_argument("--model", default="symbench/oracle", help="any Inspect model (default symbench/oracle)")
+    p.add_argument("--tasks", default="game24,blocksworld,string_insertion", help="comma list, or '' for all")
+    p.add_argument("--n", type=_positive, default=20, help="samples per task (default 20)")
+    p.add_argument("--complexity", default="all", help="'all', a level, or a comma list")
+    p.add_argument("--seed", type=_nonneg, default=0)
+    p.add_argument("--log-dir", default="logs", help="where Inspect writes its logs (default ./logs)")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            if args.command == "sandbox":
+                raise UsageError("sandbox needs an action: symbench sandbox run FILE.py [--timeout S]")
+            raise UsageError("a command is required: list, generate, show, verify, sandbox, new-task, run")
+        return args.func(args)
+    except UsageError as exc:
+        print(f"symbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,313 @@
+"""game24 (seen): combine the given numbers with + - * / and parentheses to reach a target.
+
+Rules (TASKS.md 1). Every given number is used exactly once; only ``+ - * /`` (``×`` and
+``÷`` are read as ``*`` and ``/``) and parentheses are allowed; the expression must equal
+the target exactly. A trailing ``= target`` is accepted and stripped.
+
+Verification (any_valid): the expression is tokenised and parsed by
+:func:`symbench.answer.parse_arithmetic` - never ``eval`` - and evaluated with exact
+fractions, so ``8/(3-8/3)`` is exactly 24 (the original's float ``eval`` rejected it).
+Decimals, unary minus, ``**``, ``//`` and adjacent numbers (concatenation such as
+``1 2`` or ``(1)(2)``) are rejected; the multiset of integer literals must equal the
+given numbers.
+
+Choices made here:
+
+* "Distinct solutions" (levels 1 and 3) counts expression trees built by combining two
+  sub-results at a time, up to commutativity of ``+`` and ``*`` (so ``a+b`` and ``b+a``
+  are one solution, but ``(a+b)+c`` and ``a+(b+c)`` are two).
+* Level 3 keeps the hard tail: either every solution needs a non-integer intermediate
+  result, or there are at most two solutions.
+* Level 5 draws 6-7 numbers in 1-50; the target is the value of a random expression
+  tree over them (positive intermediates), kept when it is an integer in [24, 500] -
+  so it is reachable by construction - and when a bounded search re-finds a solution;
+  the reference is the first expression that search finds.
+* ``size`` is the number of numbers plus, for four numbers, a bonus that grows as the
+  solution count shrinks (fewer solutions = harder).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from itertools import combinations
+
+from symbench.answer import ParseError, parse_arithmetic, same_multiset, short
+from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+_MAX_ATTEMPTS = 5_000
+_SEARCH_BUDGET = 3_000
+
+
+# --------------------------------------------------------------------------- exact search
+
+
+def _combine(a: Fraction, b: Fraction):
+    """(value, op, left_first) for every result of one binary step on a and b."""
+    yield a + b, "+", True
+    yield a * b, "*", True
+    yield a - b, "-", True
+    yield b - a, "-", False
+    if b != 0:
+        yield a / b, "/", True
+    if a != 0:
+        yield b / a, "/", False
+
+
+@lru_cache(maxsize=None)
+def _sub_multisets(items: tuple[int, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Unordered splits of a sorted multiset into two non-empty sorted parts (each once),
+    the smaller part first."""
+    n = len(items)
+    seen = set()
+    out = []
+    for r in range(1, n // 2 + 1):
+        for idx in combinations(range(n), r):
+            left = tuple(items[i] for i in idx)
+            right = tuple(items[i] for i in range(n) if i not in idx)
+            key = (left, right) if len(left) < len(right) or left <= right else (right, left)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _table(items: tuple[int, ...], integers_only: bool) -> dict[Fraction, tuple[int, str]]:
+    """value -> (number of distinct trees, one expression) for a sorted multiset.
+
+    With ``integers_only`` every intermediate result must be an integer.
+    """
+    if len(items) == 1:
+        return {Fraction(items[0]): (1, str(items[0]))}
+    table: dict[Fraction, tuple[int, str]] = {}
+    for left, right in _sub_multisets(items):
+        lt = _table(left, integers_only)
+        rt = _table(right, integers_only)
+        for a, (ca, ea) in lt.items():
+            for b, (cb, eb) in rt.items():
+                for value, op, left_first in _combine(a, b):
+                    if integers_only and value.denominator != 1:
+                        continue
+                    count = ca * cb
+                    if value in table:
+                        table[value] = (table[value][0] + count, table[value][1])
+                    else:
+                        x, y = (ea, eb) if left_first else (eb, ea)
+                        table[value] = (count, f"({x}{op}{y})")
+    return table
+
+
+def _inverse(a: Fraction, target: Fraction):
+    """(b, op, left_first) with ``a op b == target`` (or ``b op a`` when not left_first)."""
+    yield target - a, "+", True
+    if a != 0:
+        yield target / a, "*", True
+    yield a - target, "-", True
+    yield a + target, "-", False
+    if a != 0 and target != 0:
+        yield a / target, "/", True
+    if a != 0:
+        yield target * a, "/", False
+
+
+def _count_and_expression(numbers: list[int], target: int) -> tuple[int, str | None]:
+    """For at most 4 numbers: (number of distinct solutions, one solution)."""
+    return _solutions(tuple(sorted(numbers)), target, False)
+
+
+def _integer_solution_exists(numbers: list[int], target: int) -> bool:
+    """Whether some solution keeps every intermediate result an integer."""
+    return _solutions(tuple(sorted(numbers)), target, True)[0] > 0
+
+
+@lru_cache(maxsize=100_000)
+def _solutions(key: tuple[int, ...], target: int, integers_only: bool) -> tuple[int, str | None]:
+    """Counts match :func:`_table` of the whole set without building it: every split
+    iterates its smaller side and looks the partner value up by inverting the op."""
+    t = Fraction(target)
+    if len(key) <= 3:
+        return _table(key, integers_only).get(t, (0, None))
+    count = 0
+    expr: str | None = None
+    for left, right in _sub_multisets(key):
+        lt, rt = _table(left, integers_only), _table(right, integers_only)
+        if len(lt) > len(rt):
+            lt, rt = rt, lt
+        for a, (ca, ea) in lt.items():
+            for b, op, left_first in _inverse(a, t):
+                hit = rt.get(b)
+                if hit is None:
+                    continue
+                count += ca * hit[0]
+                if expr is None:
+                    x, y = (ea, hit[1]) if left_first else (hit[1], ea)
+                    expr = f"({x}{op}{y})"
+    return count, expr
+
+
+def _reach(items: tuple[int, ...], target: Fraction, budget: list[int]) -> str | None:
+    """One expression over the sorted multiset ``items`` equal to ``target``, or None."""
+    if len(items) <= 3:
+        hit = _table(items, False).get(target)
+        return hit[1] if hit else None
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None
+    for left, right in _sub_multisets(items):
+        if len(left) > 3:
+            continue
+        for a, (_, ea) in _table(left, False).items():  # left is the smaller part
+            for b, op, left_first in _inverse(a, target):
+                eb = _reach(right, b, budget)
+                if eb is not None:
+                    x, y = (ea, eb) if left_first else (eb, ea)
+                    return f"({x}{op}{y})"
+                if budget[0] < 0:
+                    return None
+    return None
+
+
+def find_expression(numbers: list[int], target: int, budget: int = _SEARCH_BUDGET) -> str | None:
+    """One expression reaching ``target`` (deterministic), or None within the budget."""
+    return _find_cached(tuple(sorted(numbers)), target, budget)
+
+
+@lru_cache(maxsize=10_000)
+def _find_cached(numbers: tuple[int, ...], target: int, budget: int) -> str | None:
+    expr = _reach(numbers, Fraction(target), [budget])
+    if expr is None:
+        return None
+    return expr[1:-1] if expr.startswith("(") and _balanced_outer(expr) else expr
+
+
+def _random_tree_value(rng: random.Random, numbers: list[int]) -> int | None:
+    """The value of a random expression tree over ``numbers`` if it is an integer."""
+    values = [Fraction(x) for x in numbers]
+    while len(values) > 1:
+        i, j = sorted(rng.sample(range(len(values)), 2))
+        b, a = values.pop(j), values.pop(i)
+        options = [v for v, _, _ in _combine(a, b) if v > 0]
+        if not options:
+            return None
+        values.append(rng.choice(options))
+    value = values[0]
+    return int(value) if value.denominator == 1 else None
+
+
+def _balanced_outer(expr: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(expr):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and i < len(expr) - 1:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- task
+
+
+@dataclass(frozen=True)
+class Game24Config(TaskConfig):
+    count: tuple[int, int] = (4, 4)
+    values: tuple[int, int] = (1, 13)
+    target: tuple[int, int] = (24, 24)
+    min_solutions: int = 1
+    hard_tail: bool = False
+
+    def validate(self) -> None:
+        count = self.require_range("count", 2, 80)
+        self.require_range("values", 1, 20_000)
+        self.require_range("target", 1, 10**6)
+        self.require_int("min_solutions", 1, 1_000)
+        self.require_bool("hard_tail")
+        if (self.min_solutions > 1 or self.hard_tail) and count[1] > 4:
+            raise ValueError("Game24Config.min_solutions and hard_tail need count <= 4 (solutions are counted exactly)")
+
+
+class Game24(SymbolicTask):
+    name = "game24"
+    split = "seen"
+    description = "Combine the given numbers with + - * / and parentheses to reach the target."
+    answer_mode = "any_valid"
+    Config = Game24Config
+    presets = {
+        1: Game24Config(count=(4, 4), values=(1, 9), min_solutions=3),
+        2: Game24Config(count=(4, 4), values=(1, 13)),
+        3: Game24Config(count=(4, 4), values=(1, 13), hard_tail=True),
+        4: Game24Config(count=(5, 5), values=(1, 13)),
+        5: Game24Config(count=(6, 7), values=(1, 50), target=(24, 500)),
+    }
+
+    def generate(self, rng: random.Random, config: Game24Config) -> dict:
+        for _ in range(_MAX_ATTEMPTS):
+            k = rng.randint(*config.count)
+            numbers = sorted(rng.randint(*config.values) for _ in range(k))
+            if k <= 5:  # L4 and below: the target knob as given
+                target = rng.randint(*config.target)
+            else:
+                target = _random_tree_value(rng, numbers)
+                if target is None or not config.target[0] <= target <= config.target[1]:
+                    continue
+            if k <= 4:
+                count, expr = _count_and_expression(numbers, target)
+                if count < config.min_solutions or expr is None:
+                    continue
+                if config.hard_tail and count > 2 and _integer_solution_exists(numbers, target):
+                    continue
+                solutions = count
+            else:
+                if find_expression(numbers, target) is None:
+                    continue
+                solutions = None
+            return {"numbers": numbers, "target": target, "solutions": solutions}
+        raise GenerationError(f"game24: no solvable numbers for {config} in {_MAX_ATTEMPTS} attempts")
+
+    def solve(self, params: dict) -> str:
+        expr = find_expression(params["numbers"], params["target"])
+        if expr is None:  # generate() only keeps solvable instances
+            raise GenerationError(f"game24: no solution found for {params}")
+        return expr
+
+    def question(self, params: dict) -> str:
+        numbers = " ".join(map(str, params["numbers"]))
+        k = len(params["numbers"])
+        target = params["target"]
+        return (
+            f"Use all of the following {k} numbers exactly once each, together with the operations "
+            f"+, -, *, / and parentheses, to write an arithmetic expression whose value is exactly {target}.\n"
+            "Rules: every given number must appear exactly once (as written; do not join digits into new numbers "
+            "or split them); no other numbers; no unary minus, no exponentiation, no decimals; division is exact "
+            "(fractions are allowed in intermediate results).\n\n"
+            f"Numbers: {numbers}\nTarget: {target}\n\n"
+            "Return your final answer as the expression alone inside triple angle brackets, for example "
+            "<<<(10-9)*(11+13)>>> for the numbers 9 10 11 13 and target 24."
+        )
+
+    def check(self, params: dict, answer: str) -> Verdict:
+        target = params["target"]
+        text = re.sub(rf"\s*=\s*{target}\s*$", "", answer)
+        try:
+            expr = parse_arithmetic(text)
+        except ParseError as exc:
+            return Verdict.fail(f"cannot parse the expression: {exc}")
+        used = [int(x) for x in expr.literals]
+        if not same_multiset(used, params["numbers"]):
+            return Verdict.fail(
+                f"the expression uses the numbers {sorted(used)}, but exactly {sorted(params['numbers'])} must be used once each"
+            )
+        if expr.value != target:
+            return Verdict.fail(f"the expression equals {expr.value}, not {target}")
+        return Verdict.ok(f"{short(text, 80)} = {target}")
+
+    def size(self, params: dict) -> float:
+        k = len(params["numbers"])
+        bonus = 0.0
+        if params.get("solutions"):
+            bonus = 1.0 / params["solutions"]
+        return k + bonus
