@@ -7,7 +7,10 @@ A task module in ``tasks/`` defines one subclass of :class:`SymbolicTask` with
 * ``Config``: a frozen dataclass deriving from :class:`TaskConfig` whose ``validate()``
   raises ``ValueError`` naming the bad field and its allowed values;
 * ``presets``: complexity level (1..5) -> ``Config``;
-* ``generate(rng, config) -> params``: JSON-able parameters of one instance;
+* ``generate(rng, config) -> params``: JSON-able parameters of one instance. A task
+  that must balance answer classes exactly (Yes/No by index parity, the position of the
+  right option) may declare a third parameter ``index`` and receives the instance index;
+  it must use it only for such balancing, never as a source of randomness;
 * ``solve(params) -> str``: the reference answer, as it would appear inside ``<<<`` ``>>>``;
 * ``question(params) -> str``: the self-contained prompt;
 * ``check(params, answer) -> Verdict``: the strict verifier on the already extracted answer;
@@ -253,7 +256,10 @@ class SymbolicTask(ABC):
                 raise ValueError(f"{label} must be a non-negative integer, got {value!r}")
         config = self.config_for(complexity, overrides)
         rng = instance_rng(self.name, seed, complexity, index)
-        params = self.generate(rng, config)
+        if self._wants_index():
+            params = self.generate(rng, config, index)  # type: ignore[call-arg]
+        else:
+            params = self.generate(rng, config)
         # Round-trip through JSON so that what the verifier sees later (from a
         # JSONL file or sample metadata) is exactly what it sees now.
         params = json.loads(json.dumps(params))
@@ -274,6 +280,16 @@ class SymbolicTask(ABC):
             answer=answer,
             params=params,
         )
+
+    @classmethod
+    def _wants_index(cls) -> bool:
+        cached = cls.__dict__.get("_generate_takes_index")
+        if cached is None:
+            import inspect
+
+            cached = "index" in inspect.signature(cls.generate).parameters
+            setattr(cls, "_generate_takes_index", cached)
+        return cached
 
     def verify(self, instance: Instance | Mapping[str, Any], response: str, *, extract: bool = True) -> Verdict:
         """Judge a model response (or a bare answer) for ``instance``. Never raises.
