@@ -20,7 +20,6 @@ import asyncio
 import json
 import os
 import pwd
-import resource
 import shutil
 import signal
 import subprocess
@@ -43,6 +42,7 @@ _SAFE_ENV = {
     "PYTHONIOENCODING": "utf-8",
     "PYTHONHASHSEED": "0",
 }
+_PRLIMIT = shutil.which("prlimit") or "/usr/bin/prlimit"
 _TRUNCATED = "\n[... output truncated by the SymBench sandbox ...]"
 
 
@@ -105,12 +105,14 @@ def check_available() -> None:
             f"the SymBench sandbox runs code with {DEFAULT_PYTHON}, which does not exist: install python3 "
             "or set SYMBENCH_SANDBOX_PYTHON to an interpreter under /usr"
         )
+    if not Path(_PRLIMIT).exists():
+        raise SandboxUnavailable("the SymBench sandbox needs prlimit (Debian/Ubuntu package util-linux)")
     probe = subprocess.run(
-        _bwrap_argv(["/bin/true"], Path("/"), _SAFE_ENV, JailLimits(), bind_work=False),
+        _limit_prefix(JailLimits()) + _bwrap_argv(["/bin/true"], Path("/"), _SAFE_ENV, JailLimits(), bind_work=False),
         capture_output=True,
         text=True,
-        preexec_fn=_preexec(JailLimits()),
         timeout=30,
+        **_spawn_identity(),
     )
     if probe.returncode != 0:
         raise SandboxUnavailable(
@@ -132,23 +134,30 @@ def _drop_to_nobody() -> tuple[int, int] | None:
         return 65534, 65534
 
 
-def _preexec(limits: JailLimits):
+def _limit_prefix(limits: JailLimits) -> list[str]:
+    """``prlimit`` in front of bwrap: the limits hold for bwrap and everything it starts.
+
+    A wrapper instead of a ``preexec_fn`` lets Python spawn without forking the whole
+    (large) evaluation process, which is most of the sandbox's start-up cost.
+    """
+    return [
+        _PRLIMIT,
+        "--core=0",
+        f"--cpu={limits.cpu_s}",
+        f"--as={limits.memory_bytes}",
+        f"--fsize={limits.max_file_bytes}",
+        f"--nproc={limits.max_processes}",
+        "--",
+    ]
+
+
+def _spawn_identity() -> dict:
+    """subprocess keyword arguments: own session; as root, become ``nobody`` first."""
+    kwargs: dict = {"start_new_session": True}
     ids = _drop_to_nobody()
-
-    def apply() -> None:
-        os.setsid()
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_s, limits.cpu_s))
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.max_file_bytes, limits.max_file_bytes))
-        if ids is not None:
-            os.setgroups([])
-            os.setgid(ids[1])
-            os.setuid(ids[0])
-        # NPROC is counted per real uid, so set it once we are the sandbox user.
-        resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes))
-
-    return apply
+    if ids is not None:
+        kwargs.update(user=ids[0], group=ids[1], extra_groups=[])
+    return kwargs
 
 
 def _bwrap_argv(cmd: list[str], workdir: Path, env: dict[str, str], limits: JailLimits, *, bind_work: bool = True) -> list[str]:
@@ -236,12 +245,13 @@ async def run_jailed(
     data = input.encode() if isinstance(input, str) else input
     start = time.monotonic()
     proc = await asyncio.create_subprocess_exec(
+        *_limit_prefix(limits),
         *argv,
         stdin=asyncio.subprocess.PIPE if data is not None else asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
-        preexec_fn=_preexec(limits),
         close_fds=True,
+        **_spawn_identity(),
     )
     state: dict = {}
 
