@@ -1,0 +1,553 @@
+"""logical_deduction (seen): recover a linear order of objects from clues.
+
+This task is a procedural re-creation of BIG-Bench Hard's ``logical_deduction`` (the
+original SymBench took 63 fixed items of the seven-object subset and judged them with
+GPT-4o). Every instance here is generated fresh, its clue set is proven to have exactly
+one solution by a solver, and the answer is checked by a program.
+
+Rules stated to the solver. N objects of one domain occupy N distinct positions of a
+fixed linear order (books on a shelf from left to right, golfers from first to last
+place, vehicles from oldest to newest, ...). All clues are true. Clue kinds:
+
+* absolute: "X is the third from the left", "X is the second-newest", "X finished last";
+* relative: "X is to the left of Y" / "X is newer than Y" (anywhere before/after);
+* (L5) immediate: "X is immediately to the left of Y" (adjacent, X first);
+* (L5) gap: "exactly m objects are between X and Y" (either side, m >= 1).
+
+Answers.
+
+* L1-L3: multiple choice. Options (A), (B), ... say "<object> is the k-th <position>" for
+  one position k, one option per object in the order the objects were introduced;
+  exactly one is true. ``<<<(D)>>>``; the letter is case-insensitive and the brackets are
+  optional.
+* L4-L5: the full order, first to last position: ``<<<[obj1, obj2, ...]>>>``. Object names
+  compare case-insensitively, with surrounding quotes, a leading article (the/a/an) and
+  extra spaces removed; outer brackets are optional.
+
+Generation. A domain is picked from eight bundled domains (each with its own order
+vocabulary and at least twelve object names), then a random true order. Random true
+clues (of the level's kinds; at most ``max_absolute`` absolute ones) are added until a
+backtracking solver, which stops at two solutions, finds the order unique; then clues
+are dropped in random order whenever the rest still has a unique solution, so every clue
+set is minimal (no clue can be removed). The solver fills positions from the first one,
+forcing absolute, immediate and gap partners, so it stays fast up to ten objects. The
+rendering of each clue (which end an absolute position is counted from, whether "X before
+Y" or "Y after X" is said) is drawn at generation time and kept in ``params``.
+
+Choices made here. L4 uses "before/after" clues with at most one absolute clue, as the
+catalogue says; minimality then forces most of the chain of neighbouring pairs to be
+stated. L5 uses 9-10 objects with all four clue kinds and at most one absolute clue.
+``size`` is N plus terms for the number of clues, the extended clue kinds and the
+full-order answer.
+
+Balancing (multiple choice). The options list the objects in the order they are
+introduced, so the correct letter is the introduction slot of the object at the queried
+position. It is balanced exactly by the instance index: after the clues and the queried
+position have been drawn with the instance RNG, two objects swap labels (their names and
+every reference to them in the order and the clues; a pure renaming, so the clue set
+stays unique and minimal) so that the answer is option ``index % N``, N being the number
+of objects (= options). Every run of N consecutive indices thus uses each letter once at
+L1-L3, where N is fixed (3, 5, 7); with an override that lets N vary, each instance still
+uses ``index % N`` of its own N, which is then only balanced on average. The index decides
+nothing else; it is not used for the full-order answers of L4-L5.
+
+Original defects avoided: a small fixed data set and a GPT-4o judge whose reply passed if
+it contained the word "correct".
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from symbench.answer import ParseError, parse_list, short
+from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+)
+LETTERS = "ABCDEFGHIJKL"
+
+# Each domain: how the scene is set up and how every clue kind is said.
+# {a}/{b}: objects as written in text, {be}: is/are, {k}: ordinal word, {m}: count, {things}: noun for m.
+DOMAINS: dict[str, dict] = {
+    "shelf": {
+        "setup": "On a shelf there are {n} books in a row: {list}.",
+        "names": ("red", "orange", "yellow", "green", "blue", "purple", "brown", "gray", "black", "white",
+                  "pink", "gold"),
+        "suffix": " book", "article": True, "be": "is", "one": "book", "many": "books",
+        "order": "from left to right",
+        "first": "{a} {be} the leftmost", "last": "{a} {be} the rightmost",
+        "pos_first": "{a} {be} the {k} from the left", "pos_last": "{a} {be} the {k} from the right",
+        "before": "{a} {be} to the left of {b}", "after": "{a} {be} to the right of {b}",
+        "imm_before": "{a} {be} immediately to the left of {b}", "imm_after": "{a} {be} immediately to the right of {b}",
+        "gap": "There {are} exactly {m} {things} between {a} and {b}",
+    },
+    "branch": {
+        "setup": "On a branch there are {n} birds sitting in a row: {list}.",
+        "names": ("robin", "crow", "owl", "hawk", "falcon", "blue jay", "cardinal", "hummingbird", "quail",
+                  "raven", "sparrow", "wren"),
+        "suffix": "", "article": True, "be": "is", "one": "bird", "many": "birds",
+        "order": "from left to right",
+        "first": "{a} {be} the leftmost", "last": "{a} {be} the rightmost",
+        "pos_first": "{a} {be} the {k} from the left", "pos_last": "{a} {be} the {k} from the right",
+        "before": "{a} {be} to the left of {b}", "after": "{a} {be} to the right of {b}",
+        "imm_before": "{a} {be} immediately to the left of {b}", "imm_after": "{a} {be} immediately to the right of {b}",
+        "gap": "There {are} exactly {m} {things} between {a} and {b}",
+    },
+    "golf": {
+        "setup": "In a golf tournament there were {n} golfers: {list}. No two golfers tied.",
+        "names": ("Ana", "Amy", "Dan", "Eli", "Eve", "Joe", "Mel", "Mya", "Rob", "Ada", "Mia", "Ron"),
+        "suffix": "", "article": False, "be": "is", "one": "golfer", "many": "golfers",
+        "order": "from first place to last place",
+        "first": "{a} finished first", "last": "{a} finished last",
+        "pos_first": "{a} finished {k}", "pos_last": "{a} finished {k}-to-last",
+        "before": "{a} finished above {b}", "after": "{a} finished below {b}",
+        "imm_before": "{a} finished immediately above {b}", "imm_after": "{a} finished immediately below {b}",
+        "gap": "Exactly {m} {things} finished between {a} and {b}",
+    },
+    "vehicles": {
+        "setup": "In an antique car show there are {n} vehicles, all of different ages: {list}.",
+        "names": ("sedan", "convertible", "minivan", "truck", "bus", "motorcycle", "limousine", "station wagon",
+                  "tractor", "hatchback", "jeep", "scooter"),
+        "suffix": "", "article": True, "be": "is", "one": "vehicle", "many": "vehicles",
+        "order": "from oldest to newest",
+        "first": "{a} {be} the oldest", "last": "{a} {be} the newest",
+        "pos_first": "{a} {be} the {k}-oldest", "pos_last": "{a} {be} the {k}-newest",
+        "before": "{a} {be} older than {b}", "after": "{a} {be} newer than {b}",
+        "imm_before": "{a} {be} older than {b} with no vehicle in between in age",
+        "imm_after": "{a} {be} newer than {b} with no vehicle in between in age",
+        "gap": "In the age order, exactly {m} {things} come between {a} and {b}",
+    },
+    "fruit": {
+        "setup": "A fruit stand sells {n} fruits, all at different prices: {list}.",
+        "names": ("apples", "bananas", "mangoes", "peaches", "pears", "plums", "kiwis", "oranges", "watermelons",
+                  "cantaloupes", "loquats", "grapes"),
+        "suffix": "", "article": True, "be": "are", "one": "fruit", "many": "fruits",
+        "order": "from cheapest to most expensive",
+        "first": "{a} {be} the cheapest", "last": "{a} {be} the most expensive",
+        "pos_first": "{a} {be} the {k}-cheapest", "pos_last": "{a} {be} the {k}-most expensive",
+        "before": "{a} {be} cheaper than {b}", "after": "{a} {be} more expensive than {b}",
+        "imm_before": "{a} {be} cheaper than {b} with no fruit priced in between",
+        "imm_after": "{a} {be} more expensive than {b} with no fruit priced in between",
+        "gap": "In the price order, exactly {m} {things} come between {a} and {b}",
+    },
+    "race": {
+        "setup": "{n} runners ran a race and arrived at the finish one at a time: {list}.",
+        "names": ("Zoe", "Liam", "Noah", "Emma", "Olivia", "Ava", "Lucas", "Mason", "Ethan", "Chloe", "Ivy", "Leo"),
+        "suffix": "", "article": False, "be": "is", "one": "runner", "many": "runners",
+        "order": "from the first to arrive to the last to arrive",
+        "first": "{a} arrived first", "last": "{a} arrived last",
+        "pos_first": "{a} arrived {k}", "pos_last": "{a} arrived {k}-to-last",
+        "before": "{a} arrived before {b}", "after": "{a} arrived after {b}",
+        "imm_before": "{a} arrived immediately before {b}", "imm_after": "{a} arrived immediately after {b}",
+        "gap": "Exactly {m} {things} arrived between {a} and {b}",
+    },
+    "skyline": {
+        "setup": "A town has {n} buildings, all of different heights: {list}.",
+        "names": ("bank", "library", "hotel", "museum", "school", "hospital", "church", "theater", "castle",
+                  "courthouse", "post office", "city hall"),
+        "suffix": "", "article": True, "be": "is", "one": "building", "many": "buildings",
+        "order": "from tallest to shortest",
+        "first": "{a} {be} the tallest", "last": "{a} {be} the shortest",
+        "pos_first": "{a} {be} the {k}-tallest", "pos_last": "{a} {be} the {k}-shortest",
+        "before": "{a} {be} taller than {b}", "after": "{a} {be} shorter than {b}",
+        "imm_before": "{a} {be} taller than {b} with no building's height in between",
+        "imm_after": "{a} {be} shorter than {b} with no building's height in between",
+        "gap": "In the height order, exactly {m} {things} come between {a} and {b}",
+    },
+    "queue": {
+        "setup": "{n} people stand in a single line at a ticket booth: {list}.",
+        "names": ("Hugo", "Iris", "Jack", "Kate", "Lena", "Max", "Nina", "Omar", "Pia", "Quinn", "Rosa", "Sam"),
+        "suffix": "", "article": False, "be": "is", "one": "person", "many": "people",
+        "order": "from the front of the line to the back",
+        "first": "{a} {be} at the front of the line", "last": "{a} {be} at the back of the line",
+        "pos_first": "{a} {be} the {k} in line from the front", "pos_last": "{a} {be} the {k} in line from the back",
+        "before": "{a} {be} ahead of {b} in line", "after": "{a} {be} behind {b} in line",
+        "imm_before": "{a} {be} directly ahead of {b} in line", "imm_after": "{a} {be} directly behind {b} in line",
+        "gap": "Exactly {m} {things} stand between {a} and {b} in line",
+    },
+}
+DOMAIN_NAMES = tuple(DOMAINS)
+_MAX_ATTEMPTS = 60
+_MAX_CLUES = 80
+_ARTICLE_RE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def normalise_name(text: str) -> str:
+    s = " ".join(text.split()).lower()
+    return _ARTICLE_RE.sub("", s)
+
+
+def count_solutions(n: int, clues: list[list], limit: int = 2) -> tuple[int, list[int] | None]:
+    """Number of orders (capped at ``limit``) satisfying ``clues``, and the first found.
+
+    An order lists object indices from position 0 to n-1. Backtracking fills positions
+    from the first; absolute, immediate and gap clues force candidates.
+    """
+    fixed_pos = [-1] * n
+    obj_at = [-1] * n
+    preds = [0] * n
+    imm_next = [-1] * n
+    imm_prev = [-1] * n
+    gaps: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for clue in clues:
+        kind = clue[0]
+        if kind == "abs":
+            a, k = clue[1], clue[2]
+            if fixed_pos[a] not in (-1, k) or obj_at[k] not in (-1, a):
+                return 0, None
+            fixed_pos[a], obj_at[k] = k, a
+        elif kind == "before":
+            preds[clue[2]] |= 1 << clue[1]
+        elif kind == "imm":
+            a, b = clue[1], clue[2]
+            if imm_next[a] not in (-1, b) or imm_prev[b] not in (-1, a):
+                return 0, None
+            imm_next[a], imm_prev[b] = b, a
+            preds[b] |= 1 << a
+        elif kind == "gap":
+            a, b, d = clue[1], clue[2], clue[3] + 1
+            gaps[a].append((b, d))
+            gaps[b].append((a, d))
+    pos = [-1] * n
+    order: list[int] = []
+    found: list[list[int]] = []
+    count = 0
+
+    def dfs(p: int, mask: int) -> None:
+        nonlocal count
+        if count >= limit:
+            return
+        if p == n:
+            count += 1
+            if not found:
+                found.append(list(order))
+            return
+        forced = obj_at[p]
+        last = order[-1] if order else -1
+        if last >= 0 and imm_next[last] >= 0:
+            if forced not in (-1, imm_next[last]):
+                return
+            forced = imm_next[last]
+        for x in order:
+            for y, d in gaps[x]:
+                if pos[y] < 0 and pos[x] + d == p:
+                    if forced not in (-1, y):
+                        return
+                    forced = y
+        candidates = (forced,) if forced >= 0 else range(n)
+        for c in candidates:
+            if mask >> c & 1 or preds[c] & ~mask:
+                continue
+            if fixed_pos[c] not in (-1, p):
+                continue
+            if imm_prev[c] >= 0 and imm_prev[c] != last:
+                continue
+            ok = True
+            for y, d in gaps[c]:
+                if pos[y] >= 0:
+                    if pos[y] != p - d:
+                        ok = False
+                        break
+                elif p + d >= n or obj_at[p + d] not in (-1, y):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            pos[c] = p
+            order.append(c)
+            dfs(p + 1, mask | 1 << c)
+            order.pop()
+            pos[c] = -1
+            if count >= limit:
+                return
+
+    dfs(0, 0)
+    return count, (found[0] if found else None)
+
+
+def _satisfied(clue: list, where: list[int]) -> bool:
+    kind = clue[0]
+    if kind == "abs":
+        return where[clue[1]] == clue[2]
+    if kind == "before":
+        return where[clue[1]] < where[clue[2]]
+    if kind == "imm":
+        return where[clue[2]] == where[clue[1]] + 1
+    return abs(where[clue[1]] - where[clue[2]]) == clue[3] + 1
+
+
+def _swap_labels(params: dict, a: int, b: int) -> None:
+    """Rename objects ``a`` and ``b`` into each other (names, order and clue references), in place.
+
+    This is a relabelling of the same puzzle: every clue keeps its meaning for the renamed
+    objects, so uniqueness and minimality are preserved; only the introduction order of the
+    two objects (and so their option letters) changes.
+    """
+    if a == b:
+        return
+
+    def swap(x: int) -> int:
+        return b if x == a else a if x == b else x
+
+    names = params["objects"]
+    names[a], names[b] = names[b], names[a]
+    params["order"] = [swap(x) for x in params["order"]]
+    clues = []
+    for clue in params["clues"]:
+        clue = list(clue)
+        clue[1] = swap(clue[1])
+        if clue[0] != "abs":  # an absolute clue's third field is a position, not an object
+            clue[2] = swap(clue[2])
+        clues.append(clue)
+    params["clues"] = clues
+
+
+@dataclass(frozen=True)
+class LogicalDeductionConfig(TaskConfig):
+    objects: tuple[int, int] = (7, 7)
+    answer_format: str = "choice"  # "choice" (multiple choice letter) or "order" (full list)
+    max_absolute: int = 10
+    extended_clues: bool = False  # immediate-neighbour and "exactly m between" clues
+    domain: str = "any"
+
+    def validate(self) -> None:
+        self.require_range("objects", 3, 10)
+        self.require_choice("answer_format", ("choice", "order"))
+        self.require_int("max_absolute", 0, 10)
+        self.require_bool("extended_clues")
+        self.require_choice("domain", ("any", *DOMAIN_NAMES))
+
+
+class LogicalDeduction(SymbolicTask):
+    name = "logical_deduction"
+    split = "seen"
+    description = "Deduce the unique linear order of objects (shelf, race, ages, prices, ...) from clues."
+    answer_mode = "unique"
+    Config = LogicalDeductionConfig
+    presets = {
+        1: LogicalDeductionConfig(objects=(3, 3)),
+        2: LogicalDeductionConfig(objects=(5, 5)),
+        3: LogicalDeductionConfig(objects=(7, 7)),
+        4: LogicalDeductionConfig(objects=(7, 8), answer_format="order", max_absolute=1),
+        5: LogicalDeductionConfig(objects=(9, 10), answer_format="order", max_absolute=1, extended_clues=True),
+    }
+
+    # ------------------------------------------------------------------ generation
+    def _random_clue(self, rng: random.Random, order: list[int], config: LogicalDeductionConfig, n_abs: int) -> list:
+        n = len(order)
+        where = {obj: p for p, obj in enumerate(order)}
+        kinds, weights = ["before"], [3]
+        if n_abs < config.max_absolute:
+            kinds.append("abs")
+            weights.append(1)
+        if config.extended_clues:
+            kinds += ["imm", "gap"]
+            weights += [1, 2]
+        kind = rng.choices(kinds, weights=weights)[0]
+        if kind == "abs":
+            obj = rng.randrange(n)
+            k = where[obj]
+            nearer = "first" if 2 * k < n - 1 else "last" if 2 * k > n - 1 else rng.choice(("first", "last"))
+            farther = "last" if nearer == "first" else "first"
+            return ["abs", obj, k, nearer if rng.random() < 0.7 else farther]
+        if kind == "imm":
+            p = rng.randrange(n - 1)
+            return ["imm", order[p], order[p + 1], rng.randrange(2)]
+        p, q = sorted(rng.sample(range(n), 2))
+        if kind == "gap":
+            if q - p < 2:
+                return self._random_clue(rng, order, config, n_abs) if n > 2 else ["before", order[p], order[q], 0]
+            a, b = (order[p], order[q]) if rng.random() < 0.5 else (order[q], order[p])
+            return ["gap", a, b, q - p - 1]
+        return ["before", order[p], order[q], rng.randrange(2)]
+
+    def generate(self, rng: random.Random, config: LogicalDeductionConfig, index: int) -> dict:
+        domain = rng.choice(DOMAIN_NAMES) if config.domain == "any" else config.domain
+        spec = DOMAINS[domain]
+        for _ in range(_MAX_ATTEMPTS):
+            n = rng.randint(*config.objects)
+            names = [nm + spec["suffix"] for nm in rng.sample(spec["names"], n)]
+            order = rng.sample(range(n), n)  # order[p] = object (index into names) at position p
+            clues: list[list] = []
+            keys: set = set()
+            n_abs = 0
+            unique = False
+            while len(clues) < _MAX_CLUES:
+                clue = self._random_clue(rng, order, config, n_abs)
+                key = tuple(clue[:3]) if clue[0] != "gap" else ("gap", *sorted(clue[1:3]))
+                if key in keys:
+                    continue
+                keys.add(key)
+                clues.append(clue)
+                n_abs += clue[0] == "abs"
+                if len(clues) >= n // 2 and count_solutions(n, clues)[0] == 1:
+                    unique = True
+                    break
+            if not unique:
+                continue
+            # drop redundant clues in random order
+            for i in rng.sample(range(len(clues)), len(clues)):
+                trial = [c for j, c in enumerate(clues) if j != i and c is not None]
+                if count_solutions(n, trial)[0] == 1:
+                    clues[i] = None  # type: ignore[call-overload]
+            clues = [c for c in clues if c is not None]
+            rng.shuffle(clues)
+            params = {
+                "domain": domain,
+                "objects": names,
+                "order": order,
+                "clues": clues,
+                "answer_format": config.answer_format,
+                "extended_clues": config.extended_clues,
+            }
+            if config.answer_format == "choice":
+                # never ask about a position that an absolute clue states outright
+                stated = {c[2] for c in clues if c[0] == "abs"}
+                free = [p for p in range(n) if p not in stated] or list(range(n))
+                params["query_position"] = rng.choice(free)
+                params["query_end"] = rng.choice(("first", "last"))
+                # balance the correct letter exactly by index: the answer becomes option index % n
+                _swap_labels(params, order[params["query_position"]], index % n)
+            return params
+        raise GenerationError(f"logical_deduction: no unique clue set found for {config} in {_MAX_ATTEMPTS} attempts")
+
+    # ------------------------------------------------------------------ text
+    @staticmethod
+    def _obj(spec: dict, name: str, capital: bool = False) -> str:
+        text = f"the {name}" if spec["article"] else name
+        return text[0].upper() + text[1:] if capital else text
+
+    def _position(self, spec: dict, name: str, k: int, end: str, n: int, capital: bool) -> str:
+        a = self._obj(spec, name, capital)
+        from_end = k if end == "first" else n - 1 - k
+        if from_end == 0:
+            tpl = spec["first"] if end == "first" else spec["last"]
+        else:
+            tpl = spec["pos_first"] if end == "first" else spec["pos_last"]
+        return tpl.format(a=a, be=spec["be"], k=ORDINALS[from_end])
+
+    def _clue_text(self, spec: dict, names: list[str], clue: list, n: int) -> str:
+        kind = clue[0]
+        if kind == "abs":
+            return self._position(spec, names[clue[1]], clue[2], clue[3], n, True) + "."
+        if kind in ("before", "imm"):
+            a, b, flip = clue[1], clue[2], clue[3]
+            key = "before" if kind == "before" else "imm_before"
+            if flip:
+                a, b = b, a
+                key = "after" if kind == "before" else "imm_after"
+            text = spec[key].format(a=self._obj(spec, names[a], True), b=self._obj(spec, names[b]), be=spec["be"])
+            return text + "."
+        m = clue[3]
+        text = spec["gap"].format(
+            m=m,
+            things=spec["one"] if m == 1 else spec["many"],
+            are="is" if m == 1 else "are",
+            a=self._obj(spec, names[clue[1]]),
+            b=self._obj(spec, names[clue[2]]),
+        )
+        return text + "."
+
+    def question(self, params: dict) -> str:
+        spec = DOMAINS[params["domain"]]
+        names = params["objects"]
+        n = len(names)
+        listed = ", ".join(self._obj(spec, nm) for nm in names[:-1]) + ", and " + self._obj(spec, names[-1])
+        setup = spec["setup"].format(n=n, list=listed)
+        setup = setup[0].upper() + setup[1:]
+        rules = (
+            f"They are in a fixed order {spec['order']}, one {spec['one']} per position, and all of the following "
+            "statements are true. Positions counted from the other end start at one there as well "
+            "(for example \"second-to-last\" means the second from the end)."
+        )
+        if params["extended_clues"]:
+            rules += (
+                " \"Immediately\" (or \"with nothing in between\") means in adjacent positions. \"Exactly m between\" "
+                "counts the objects strictly between the two, in either order."
+            )
+        clues = " ".join(self._clue_text(spec, names, c, n) for c in params["clues"])
+        head = f"{setup} {rules}\n\n{clues}\n\n"
+        if params["answer_format"] == "choice":
+            k, end = params["query_position"], params["query_end"]
+            options = "\n".join(
+                f"({LETTERS[i]}) {self._position(spec, nm, k, end, n, True)}." for i, nm in enumerate(names)
+            )
+            answer = self.solve(params)
+            example = "(A)" if answer != "(A)" else "(B)"
+            return (
+                f"{head}Which of the following is true?\n{options}\n\n"
+                "Return your final answer as the letter of the correct option in parentheses inside triple angle "
+                f"brackets, for example <<<{example}>>>."
+            )
+        example_order = list(names)
+        if example_order == [names[i] for i in params["order"]]:
+            example_order = example_order[::-1]
+        return (
+            f"{head}What is the complete order {spec['order']}?\n\n"
+            f"Return your final answer as a list of all {n} {spec['many']} from the first position to the last, "
+            "using the names exactly as listed above (without \"the\"), comma-separated in square brackets, inside "
+            f"triple angle brackets. Format example (not the answer): <<<[{', '.join(example_order)}]>>>."
+        )
+
+    # ------------------------------------------------------------------ answers
+    def solve(self, params: dict) -> str:
+        names = params["objects"]
+        order = params["order"]
+        if params["answer_format"] == "choice":
+            return f"({LETTERS[order[params['query_position']]]})"
+        return "[" + ", ".join(names[i] for i in order) + "]"
+
+    def check(self, params: dict, answer: str) -> Verdict:
+        names = params["objects"]
+        order = params["order"]
+        if params["answer_format"] == "choice":
+            m = re.fullmatch(r"\(?\s*([A-Za-z])\s*\)?", answer)
+            if not m or (answer.startswith("(") != answer.endswith(")")):
+                return Verdict.fail(f"answer must be an option letter such as (A), got {short(answer)}")
+            letter = m.group(1).upper()
+            if letter not in LETTERS[: len(names)]:
+                return Verdict.fail(f"there is no option ({letter})")
+            if letter == LETTERS[order[params["query_position"]]]:
+                return Verdict.ok()
+            return Verdict.fail(f"option ({letter}) is false")
+        if len(answer) > 4_000:
+            return Verdict.fail("answer is far too long for a list of the objects")
+        try:
+            items = parse_list(answer)
+        except ParseError as exc:
+            return Verdict.fail(str(exc))
+        if len(items) != len(names):
+            return Verdict.fail(f"expected {len(names)} objects, got {len(items)}")
+        index = {normalise_name(nm): i for i, nm in enumerate(names)}
+        given: list[int] = []
+        for item in items:
+            key = normalise_name(item)
+            if key not in index:
+                return Verdict.fail(f"unknown object {short(item)}")
+            if index[key] in given:
+                return Verdict.fail(f"object {short(item)} appears twice")
+            given.append(index[key])
+        if given == list(order):
+            return Verdict.ok()
+        where = [0] * len(names)
+        for p, obj in enumerate(given):
+            where[obj] = p
+        spec = DOMAINS[params["domain"]]
+        for clue in params["clues"]:
+            if not _satisfied(clue, where):
+                return Verdict.fail(f"the order violates the clue: {self._clue_text(spec, names, clue, len(names))}")
+        return Verdict.fail("wrong order")  # pragma: no cover - the clues determine the order
+
+    def size(self, params: dict) -> float:
+        clues = params["clues"]
+        extended = sum(1 for c in clues if c[0] in ("imm", "gap"))
+        return (
+            len(params["objects"])
+            + 0.2 * len(clues)
+            + 0.3 * extended
+            + (2.0 if params["answer_format"] == "order" else 0.0)
+        )

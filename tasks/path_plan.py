@@ -1,0 +1,581 @@
+"""path_plan (seen): plan a polyline through a 2-D arena, entering some boxes and avoiding others.
+
+Rules (TASKS.md 2). The arena is bounded by four wall slabs ``(x_min, x_max, y_min, y_max)``:
+(-1.5, -1.4, -1.5, 1.5), (1.4, 1.5, -1.5, 1.5), (-1.5, 1.5, -1.5, -1.4) and
+(-1.5, 1.5, 1.4, 1.5), so the free area is the open square (-1.4, 1.4)^2. Inside it lie
+axis-aligned coloured boxes, a start and an end point. A trajectory is a list of
+waypoints joined by straight segments; the first waypoint must equal the start and the
+last the end. Walls and boxes are closed rectangles: a segment that touches one, even at
+a single boundary point, hits it. No segment may hit a wall; every box to visit must be
+hit by some segment, no box to avoid may be hit, and boxes the instruction does not name
+may be crossed freely. At level 5 the visits must happen in the stated order, judged by
+the first time the path touches each of those boxes, and the path may have at most 12
+waypoints (at most 100 at the other levels; the limit is stated in the question).
+
+Answer: ``[(x0, y0), (x1, y1), ...]`` with plain decimal numbers (``-0.35``, ``1``; no
+exponents, at most 20 characters each). Square brackets for the pairs and a missing
+outer bracket are tolerated. Coordinates are read as exact rationals from their decimal
+text, and every test below is exact (Liang-Barsky clipping with Fractions: a segment hits
+a rectangle iff the clipped parameter interval is non-empty, so touching counts).
+
+Generation. ``boxes`` boxes are placed by rejection sampling on a 0.05 lattice, sides in
+``side``, pairwise at least ``min_gap`` apart (x-gap or y-gap), and each side either on a
+wall or at least ``min_gap`` from it. Start and end lie on the lattice, at least 0.05 from
+every box (Chebyshev distance) and from the walls, and at least 1.5 apart. The
+instruction is random (``visit``/``avoid`` counts), ``all_others`` (avoid every box that
+is not visited) or ``original``: one of the 9 distinct original instructions (the
+original #3 duplicated #0) whose visit and avoid counts fall in the level's ranges,
+which needs the 7 original colours to be present. With ``all_others`` (level 4) and with
+the templates, the avoid count follows from the instruction; the ``avoid`` range only
+filters the templates and is otherwise unused.
+
+Reference planner (instead of the original occupancy grid, which is too slow here): a
+visibility graph whose nodes are the start, the end, the centres of the boxes to visit and
+the corners of every box pushed out by 0.02, and whose edges keep 0.01 away from every
+forbidden box. Unordered visits try every visit order over pairwise shortest paths; ordered
+visits plan leg by leg, forbidding the avoided boxes and the visit boxes not yet due. A
+pass then drops waypoints while a float check with a 0.005 margin still passes, and the
+result is re-checked exactly by the verifier (falling back to the unshortened path).
+All waypoints are multiples of 0.001. Layouts without a plan (or, at level 5, without one
+of at most 12 waypoints) are rejected and resampled, at most 300 times; so are trivial
+layouts in which the straight segment from start to end is already a valid answer.
+
+Other choices: ``size`` counts boxes, visits, avoided boxes, the order constraint and
+narrow gaps. Original defects avoided: grazing or collinear contact counts as entering
+(the original's strict orientation test missed it), start/end are compared exactly, the
+visit order is checked where the question asks for one, and every instance is solvable.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import random
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+
+from symbench.answer import short
+from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+COLOURS = ("red", "blue", "green", "yellow", "pink", "purple", "orange", "cyan", "brown", "gray")
+N_ORIGINAL_COLOURS = 7
+WALLS = ((-1.5, -1.4, -1.5, 1.5), (1.4, 1.5, -1.5, 1.5), (-1.5, 1.5, -1.5, -1.4), (-1.5, 1.5, 1.4, 1.5))
+_WALLS_EXACT = tuple(tuple(Fraction(str(v)) for v in w) for w in WALLS)
+# the distinct original instructions: (must enter, must avoid); None = "all other boxes"
+TEMPLATES: tuple[tuple[tuple[str, ...], tuple[str, ...] | None], ...] = (
+    (("green", "yellow"), ()),
+    (("yellow", "purple", "red", "green"), ()),
+    (("yellow", "purple", "red", "green"), ("blue",)),
+    (("blue",), None),
+    (("green", "yellow"), ("pink",)),
+    (("yellow", "orange"), ("blue", "purple", "red")),
+    (("green", "yellow", "red"), ("blue",)),
+    (("purple", "orange", "pink"), None),
+    (("yellow", "red", "green"), ("blue",)),
+)
+UNIT = 1000  # planner coordinates are integers in thousandths
+HALF = 1400  # the free area is (-HALF, HALF)^2 in units
+LATTICE = 50  # boxes, start and end lie on a 0.05 lattice
+_PUSH = 20  # visibility-graph corners lie 0.02 outside their box
+_CLEAR = 10  # graph edges keep 0.01 away from forbidden boxes
+_MARGIN = 5  # the shortcut pass keeps 0.005 margins
+_MAX_LAYOUTS = 300
+_NUM_RE = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+_PAIR_RE = re.compile(rf"\s*[(\[]\s*({_NUM_RE})\s*,\s*({_NUM_RE})\s*[)\]]\s*")
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def _clip(px, py, qx, qy, x0, x1, y0, y1):
+    """Liang-Barsky: the smallest t in [0, 1] with P + t(Q - P) in the closed box, or None.
+
+    Works on ints, floats or Fractions (exact for Fractions)."""
+    if max(px, qx) < x0 or min(px, qx) > x1 or max(py, qy) < y0 or min(py, qy) > y1:
+        return None
+    dx, dy = qx - px, qy - py
+    t0, t1 = 0, 1
+    for p, q in ((-dx, px - x0), (dx, x1 - px), (-dy, py - y0), (dy, y1 - py)):
+        if p == 0:
+            if q < 0:
+                return None
+        elif p < 0:
+            r = q / p
+            if r > t1:
+                return None
+            if r > t0:
+                t0 = r
+        else:
+            r = q / p
+            if r < t0:
+                return None
+            if r < t1:
+                t1 = r
+    return t0
+
+
+def _grow(box, d):
+    x0, x1, y0, y1 = box
+    return (x0 - d, x1 + d, y0 - d, y1 + d)
+
+
+def _fmt(u: int) -> str:
+    """Thousandths as a short decimal: 250 -> '0.25', -1300 -> '-1.3', 0 -> '0.0'."""
+    sign = "-" if u < 0 else ""
+    whole, frac = divmod(abs(u), UNIT)
+    return f"{sign}{whole}.{(f'{frac:03d}'.rstrip('0') or '0')}"
+
+
+def _units(text: str) -> int:
+    return round(Fraction(text) * UNIT)
+
+
+# --------------------------------------------------------------------------- planner
+
+
+def _float_ok(path, boxes, visit, avoid, ordered) -> bool:
+    """Validity with margins: clear of avoided boxes, robust visits, robust order."""
+    loose: dict[int, tuple] = {}
+    robust: dict[int, tuple] = {}
+    for s in range(len(path) - 1):
+        (px, py), (qx, qy) = path[s], path[s + 1]
+        for b in avoid:
+            if _clip(px, py, qx, qy, *_grow(boxes[b], _MARGIN)) is not None:
+                return False
+        for b in visit:
+            if b not in loose:
+                t = _clip(px, py, qx, qy, *_grow(boxes[b], _MARGIN))
+                if t is not None:
+                    loose[b] = (s, t)
+            if b not in robust:
+                t = _clip(px, py, qx, qy, *_grow(boxes[b], -_MARGIN))
+                if t is not None:
+                    robust[b] = (s, t)
+    if len(robust) != len(visit):
+        return False
+    if ordered:
+        return all(robust[a] < loose[b] for a, b in zip(visit, visit[1:]))
+    return True
+
+
+def _dijkstra(n, coords, block, forbid, src, dst):
+    """Shortest node path src -> dst using edges whose blocking mask avoids ``forbid``."""
+    inf = float("inf")
+    dist = [inf] * n
+    prev = [-1] * n
+    done = [False] * n
+    dist[src] = 0.0
+    ok = [block[u][u] & forbid == 0 for u in range(n)]
+    while True:
+        u, best = -1, inf
+        for i in range(n):
+            if not done[i] and dist[i] < best:
+                u, best = i, dist[i]
+        if u < 0 or u == dst:
+            break
+        done[u] = True
+        ux, uy = coords[u]
+        row = block[u]
+        for v in range(n):
+            if not done[v] and ok[v] and row[v] & forbid == 0:
+                vx, vy = coords[v]
+                d = best + ((ux - vx) ** 2 + (uy - vy) ** 2) ** 0.5
+                if d < dist[v]:
+                    dist[v], prev[v] = d, u
+    if dist[dst] == inf:
+        return None
+    out = [dst]
+    while out[-1] != src:
+        out.append(prev[out[-1]])
+    return dist[dst], out[::-1]
+
+
+def plan_path(boxes, start, end, visit, avoid, ordered, max_waypoints):
+    """A waypoint list in thousandths that passes the margin check, or None."""
+    nb = len(boxes)
+    coords = [start, end] + [((boxes[b][0] + boxes[b][1]) // 2, (boxes[b][2] + boxes[b][3]) // 2) for b in visit]
+    for x0, x1, y0, y1 in boxes:
+        for cx, cy in ((x0 - _PUSH, y0 - _PUSH), (x0 - _PUSH, y1 + _PUSH), (x1 + _PUSH, y0 - _PUSH), (x1 + _PUSH, y1 + _PUSH)):
+            if abs(cx) < HALF - _CLEAR and abs(cy) < HALF - _CLEAR:
+                coords.append((cx, cy))
+    n = len(coords)
+    grown = [_grow(b, _CLEAR) for b in boxes]
+    block = [[0] * n for _ in range(n)]
+    for u in range(n):
+        ux, uy = coords[u]
+        for v in range(u, n):
+            vx, vy = coords[v]
+            mask = 0
+            for b in range(nb):
+                if _clip(ux, uy, vx, vy, *grown[b]) is not None:
+                    mask |= 1 << b
+            block[u][v] = block[v][u] = mask
+    amask = sum(1 << b for b in avoid)
+    keys = list(range(2, 2 + len(visit)))  # node index of each visit centre, in the stated order
+    if ordered:
+        later = [sum(1 << b for b in visit[i + 1 :]) for i in range(len(visit))]
+        nodes = [0]
+        legs = [(k, amask | later[i]) for i, k in enumerate(keys)] + [(1, amask)]
+        for dst, forbid in legs:
+            found = _dijkstra(n, coords, block, forbid, nodes[-1], dst)
+            if found is None:
+                return None
+            nodes += found[1][1:]
+    else:
+        ends = [0] + keys
+        legs = {}
+        for a in ends:
+            for b in keys + [1]:
+                if a != b and (b, a) not in legs:
+                    found = _dijkstra(n, coords, block, amask, a, b)
+                    legs[(a, b)] = found
+                    legs[(b, a)] = None if found is None else (found[0], found[1][::-1])
+        best = None
+        for perm in itertools.permutations(keys):
+            seq = [0, *perm, 1]
+            parts = [legs[(a, b)] for a, b in zip(seq, seq[1:])]
+            if any(p is None for p in parts):
+                continue
+            total = sum(p[0] for p in parts)
+            if best is None or total < best[0]:
+                best = (total, parts)
+        if best is None:
+            return None
+        nodes = [0]
+        for _, part in best[1]:
+            nodes += part[1:]
+    path = [coords[i] for i in nodes]
+    path = [p for i, p in enumerate(path) if i == 0 or p != path[i - 1]]
+    if not _float_ok(path, boxes, visit, avoid, ordered):
+        return None
+    full = path
+    changed = True
+    while changed:
+        changed = False
+        k = 1
+        while k < len(path) - 1:
+            cand = path[:k] + path[k + 1 :]
+            if _float_ok(cand, boxes, visit, avoid, ordered):
+                path, changed = cand, True
+            else:
+                k += 1
+    return [path, full]
+
+
+# --------------------------------------------------------------------------- task
+
+
+@dataclass(frozen=True)
+class PathPlanConfig(TaskConfig):
+    boxes: tuple[int, int] = (7, 7)
+    visit: tuple[int, int] = (2, 4)
+    avoid: tuple[int, int] = (0, 3)
+    instruction: str = "random"
+    ordered: bool = False
+    max_waypoints: int = 100
+    min_gap: float = 0.1
+    side: tuple[float, float] = (0.2, 1.0)
+
+    def validate(self) -> None:
+        boxes = self.require_range("boxes", 1, len(COLOURS))
+        visit = self.require_range("visit", 1, len(COLOURS))
+        avoid = self.require_range("avoid", 0, len(COLOURS) - 1)
+        mode = self.require_choice("instruction", ("random", "all_others", "original"))
+        self.require_bool("ordered")
+        self.require_int("max_waypoints", 2, 1_000)
+        gap = self.min_gap
+        if isinstance(gap, bool) or not isinstance(gap, (int, float)) or not 0.05 <= gap <= 0.5:
+            raise ValueError(f"{self._where('min_gap')} must be a number in [0.05, 0.5], got {gap!r}")
+        side = self.require_float_range("side", 0.05, 1.5)
+        if _side_steps(side)[1] < _side_steps(side)[0]:
+            raise ValueError(f"{self._where('side')} must contain a multiple of 0.05, got {side!r}")
+        if mode == "original":
+            if boxes[0] < N_ORIGINAL_COLOURS:
+                raise ValueError(f"{self._where('boxes')} must be at least 7 with instruction='original', got {boxes!r}")
+            if not _templates(self):
+                raise ValueError(f"{self._where('visit')}/{self._where('avoid')}: no original instruction fits {visit}/{avoid}")
+        else:
+            if visit[0] > boxes[0] or (mode == "random" and visit[0] + avoid[0] > boxes[0]):
+                raise ValueError(
+                    f"{self._where('visit')}/{self._where('avoid')} ({visit}/{avoid}) need more than {boxes[0]} boxes"
+                )
+
+
+def _side_steps(side: tuple[float, float]) -> tuple[int, int]:
+    """The side range in lattice steps (multiples of 0.05 inside it)."""
+    return math.ceil(side[0] * 20 - 1e-9), math.floor(side[1] * 20 + 1e-9)
+
+
+def _templates(config: PathPlanConfig) -> list[int]:
+    out = []
+    for i, (enter, away) in enumerate(TEMPLATES):
+        n_avoid = config.boxes[0] - len(enter) if away is None else len(away)
+        n_avoid_hi = config.boxes[1] - len(enter) if away is None else len(away)
+        if config.visit[0] <= len(enter) <= config.visit[1] and (
+            config.avoid[0] <= n_avoid <= config.avoid[1] and config.avoid[0] <= n_avoid_hi <= config.avoid[1]
+        ):
+            out.append(i)
+    return out
+
+
+def _layout(rng: random.Random, n: int, gap: int, side: tuple[int, int]) -> list[tuple[int, int, int, int]] | None:
+    boxes: list[tuple[int, int, int, int]] = []
+    for _ in range(n):
+        for _ in range(300):
+            w, h = LATTICE * rng.randint(*side), LATTICE * rng.randint(*side)
+            x0 = -HALF + LATTICE * rng.randint(0, (2 * HALF - w) // LATTICE)
+            y0 = -HALF + LATTICE * rng.randint(0, (2 * HALF - h) // LATTICE)
+            x1, y1 = x0 + w, y0 + h
+            if any(0 < d < gap for d in (x0 + HALF, HALF - x1, y0 + HALF, HALF - y1)):
+                continue
+            if all(max(b[0] - x1, x0 - b[1]) >= gap or max(b[2] - y1, y0 - b[3]) >= gap for b in boxes):
+                boxes.append((x0, x1, y0, y1))
+                break
+        else:
+            return None
+    return boxes
+
+
+def _free_point(rng: random.Random, boxes) -> tuple[int, int]:
+    for _ in range(500):
+        x = LATTICE * rng.randint(-(HALF - LATTICE) // LATTICE, (HALF - LATTICE) // LATTICE)
+        y = LATTICE * rng.randint(-(HALF - LATTICE) // LATTICE, (HALF - LATTICE) // LATTICE)
+        if all(x <= b[0] - LATTICE or x >= b[1] + LATTICE or y <= b[2] - LATTICE or y >= b[3] + LATTICE for b in boxes):
+            return (x, y)
+    return None  # type: ignore[return-value]
+
+
+def _decode(params: dict):
+    """Boxes, start and end in thousandths, with visit/avoid as box indices."""
+    index = {c: i for i, c in enumerate(params["colours"])}
+    boxes = [tuple(_units(v) for v in b) for b in params["boxes"]]
+    start = tuple(_units(v) for v in params["start"])
+    end = tuple(_units(v) for v in params["end"])
+    visit = [index[c] for c in params["visit"]]
+    avoid = [index[c] for c in params["avoid"]]
+    return boxes, start, end, visit, avoid
+
+
+@lru_cache(maxsize=128)
+def _reference(key: str) -> str | None:
+    params = json.loads(key)
+    boxes, start, end, visit, avoid = _decode(params)
+    found = plan_path(boxes, start, end, visit, avoid, params["ordered"], params["max_waypoints"])
+    if found is None:
+        return None
+    for path in found:  # the shortened path, else the full one; both re-checked exactly
+        if len(path) > params["max_waypoints"]:
+            continue
+        text = "[" + ", ".join(f"({_fmt(x)}, {_fmt(y)})" for x, y in path) + "]"
+        if _check(params, text) is None:
+            return text
+    return None
+
+
+def _key(params: dict) -> str:
+    keep = ("colours", "boxes", "start", "end", "visit", "avoid", "ordered", "max_waypoints")
+    return json.dumps({k: params[k] for k in keep}, sort_keys=True)
+
+
+def _parse_path(text: str, limit: int) -> list[tuple[Fraction, Fraction]]:
+    s = text.strip()
+    if s.startswith("[") and s.endswith("]") and _PAIR_RE.match(s, 1):
+        s = s[1:-1]
+    points = []
+    pos = 0
+    while True:
+        m = _PAIR_RE.match(s, pos)
+        if not m:
+            raise ValueError(f"expected a waypoint '(x, y)' at {short(s[pos : pos + 30])}")
+        for num in m.groups():
+            if len(num) > 20:
+                raise ValueError(f"coordinate {short(num)} is longer than 20 characters")
+        points.append((Fraction(m.group(1)), Fraction(m.group(2))))
+        if len(points) > limit:
+            raise ValueError(f"more than {limit} waypoints")
+        pos = m.end()
+        if pos == len(s):
+            return points
+        if s[pos] != ",":
+            raise ValueError(f"expected ',' between waypoints at {short(s[pos : pos + 30])}")
+        pos += 1
+
+
+def _pt(p) -> str:
+    return f"({_fmt_exact(p[0])}, {_fmt_exact(p[1])})"
+
+
+def _fmt_exact(v: Fraction) -> str:
+    if v.denominator == 1:
+        return str(v.numerator)
+    return format(float(v), ".6g")
+
+
+def _check(params: dict, answer: str) -> str | None:
+    """None if ``answer`` is a valid plan, otherwise the reason."""
+    limit = params["max_waypoints"]
+    try:
+        path = _parse_path(answer, limit)
+    except ValueError as exc:
+        return f"malformed path: {exc}"
+    start = tuple(Fraction(v) for v in params["start"])
+    end = tuple(Fraction(v) for v in params["end"])
+    if len(path) < 2:
+        return "the path needs at least two waypoints (start and end)"
+    if path[0] != start:
+        return f"the first waypoint {_pt(path[0])} is not the start {_pt(start)}"
+    if path[-1] != end:
+        return f"the last waypoint {_pt(path[-1])} is not the end {_pt(end)}"
+    colours = params["colours"]
+    boxes = [tuple(Fraction(v) for v in b) for b in params["boxes"]]
+    index = {c: i for i, c in enumerate(colours)}
+    visit = [index[c] for c in params["visit"]]
+    avoid = {index[c] for c in params["avoid"]}
+    entered: dict[int, tuple[int, Fraction]] = {}
+    expected = 0  # next visit box due (ordered instances)
+    for s in range(len(path) - 1):
+        (px, py), (qx, qy) = path[s], path[s + 1]
+        where = f"segment {s + 1} from {_pt(path[s])} to {_pt(path[s + 1])}"
+        for wall in _WALLS_EXACT:
+            if _clip(px, py, qx, qy, *wall) is not None:
+                return f"{where} touches a wall"
+        firsts = []
+        for b, box in enumerate(boxes):
+            if b in avoid or (b in visit and b not in entered):
+                t = _clip(px, py, qx, qy, *box)
+                if t is None:
+                    continue
+                if b in avoid:
+                    return f"{where} enters the {colours[b]} box, which must be avoided"
+                firsts.append((t, b))
+        for t, b in sorted(firsts):
+            entered[b] = (s, t)
+            if params["ordered"]:
+                if visit[expected] != b:
+                    return f"{where} enters the {colours[b]} box before the {colours[visit[expected]]} box"
+                expected += 1
+    missing = [colours[b] for b in visit if b not in entered]
+    if missing:
+        return f"the path never enters the {', '.join(missing)} box(es)"
+    return None
+
+
+class PathPlan(SymbolicTask):
+    name = "path_plan"
+    split = "seen"
+    description = "Plan a polyline in a walled 2-D arena that enters some coloured boxes and avoids others."
+    answer_mode = "any_valid"
+    Config = PathPlanConfig
+    presets = {
+        1: PathPlanConfig(boxes=(3, 3), visit=(1, 1), avoid=(0, 1), min_gap=0.3),
+        2: PathPlanConfig(boxes=(5, 5), visit=(2, 2), avoid=(1, 1), min_gap=0.2),
+        3: PathPlanConfig(boxes=(7, 7), visit=(2, 4), avoid=(0, 3), instruction="original", min_gap=0.15),
+        4: PathPlanConfig(boxes=(7, 7), visit=(3, 4), avoid=(3, 4), instruction="all_others", min_gap=0.1),
+        5: PathPlanConfig(
+            boxes=(9, 10), visit=(4, 5), avoid=(2, 6), ordered=True, max_waypoints=12, min_gap=0.1
+        ),
+    }
+
+    def generate(self, rng: random.Random, config: PathPlanConfig) -> dict:
+        gap = round(config.min_gap * UNIT)
+        side = _side_steps(config.side)
+        for _ in range(_MAX_LAYOUTS):
+            n = rng.randint(*config.boxes)
+            boxes = _layout(rng, n, gap, side)
+            if boxes is None:
+                continue
+            start = _free_point(rng, boxes)
+            end = _free_point(rng, boxes)
+            if start is None or end is None or (start[0] - end[0]) ** 2 + (start[1] - end[1]) ** 2 < 1500**2:
+                continue
+            if config.instruction == "original":
+                colours = list(COLOURS[:N_ORIGINAL_COLOURS]) + rng.sample(COLOURS[N_ORIGINAL_COLOURS:], n - N_ORIGINAL_COLOURS)
+                enter, away = TEMPLATES[rng.choice(_templates(config))]
+                visit = list(enter)
+                avoid_all = away is None
+                avoid = [c for c in colours if c not in visit] if avoid_all else list(away)
+            else:
+                colours = rng.sample(COLOURS, n)
+                visit = rng.sample(colours, min(n, rng.randint(*config.visit)))
+                others = [c for c in colours if c not in visit]
+                avoid_all = config.instruction == "all_others"
+                avoid = others if avoid_all else rng.sample(others, min(len(others), rng.randint(*config.avoid)))
+            params = {
+                "colours": colours,
+                "boxes": [[_fmt(v) for v in b] for b in boxes],
+                "start": [_fmt(v) for v in start],
+                "end": [_fmt(v) for v in end],
+                "visit": visit,
+                "avoid": avoid,
+                "avoid_all_others": avoid_all,
+                "ordered": config.ordered,
+                "max_waypoints": config.max_waypoints,
+                "min_gap": config.min_gap,
+            }
+            straight = f"[({params['start'][0]}, {params['start'][1]}), ({params['end'][0]}, {params['end'][1]})]"
+            if _check(params, straight) is None:
+                continue  # trivial: the straight line from start to end already satisfies everything
+            if _reference(_key(params)) is not None:
+                return params
+        raise GenerationError(f"path_plan: no solvable layout for {config} in {_MAX_LAYOUTS} attempts")
+
+    def solve(self, params: dict) -> str:
+        ref = _reference(_key(params))
+        if ref is None:
+            raise GenerationError("path_plan: the reference planner found no path for these params")
+        return ref
+
+    def question(self, params: dict) -> str:
+        boxes = "\n".join(
+            f"- {c} box: x from {b[0]} to {b[1]}, y from {b[2]} to {b[3]}" for c, b in zip(params["colours"], params["boxes"])
+        )
+        walls = ", ".join(f"({a}, {b}, {c}, {d})" for a, b, c, d in WALLS)
+        visit = ", ".join(params["visit"])
+        if params["ordered"]:
+            order = (
+                f"Visit these boxes in exactly this order: {' -> '.join(params['visit'])}. The order is judged by the "
+                "first moment the path touches each of them, so the path must not touch a later one of these boxes "
+                "before it has touched all earlier ones."
+            )
+        else:
+            order = f"The path must enter each of these boxes: {visit} (in any order)."
+        if params["avoid_all_others"]:
+            away = "The path must not touch any other box."
+        elif params["avoid"]:
+            away = f"The path must not touch these boxes: {', '.join(params['avoid'])}."
+        else:
+            away = "No box has to be avoided."
+        free = [c for c in params["colours"] if c not in params["visit"] and c not in params["avoid"]]
+        if free:
+            away += f" The remaining boxes ({', '.join(free)}) may be crossed freely."
+        sx, sy = params["start"]
+        ex, ey = params["end"]
+        return (
+            "A robot moves in a 2-D arena along a trajectory of waypoints joined by straight line segments.\n"
+            f"The arena is enclosed by four walls given as (x_min, x_max, y_min, y_max): {walls}; so the free "
+            "area is -1.4 < x < 1.4, -1.4 < y < 1.4. Walls and boxes are closed rectangles: a segment that touches "
+            "one, even at a single boundary point or along an edge, counts as entering it.\n"
+            f"Axis-aligned boxes:\n{boxes}\n"
+            f"Start: ({sx}, {sy}). End: ({ex}, {ey}).\n\n"
+            "Rules:\n"
+            f"- The first waypoint must be exactly the start ({sx}, {sy}) and the last exactly the end ({ex}, {ey}).\n"
+            "- No segment may touch a wall.\n"
+            f"- {order}\n"
+            f"- {away}\n"
+            f"- Use at most {params['max_waypoints']} waypoints in total (start and end included).\n\n"
+            "Give the waypoints as a list of (x, y) pairs written as plain decimal numbers (no exponents, at most "
+            "20 characters each); they are read exactly as written.\n"
+            "Return your final answer as <<<[(x0, y0), (x1, y1), ...]>>>, for example "
+            "<<<[(-1.3, -1.3), (-0.2, 0.45), (1.3, 1.3)]>>>."
+        )
+
+    def check(self, params: dict, answer: str) -> Verdict:
+        reason = _check(params, answer)
+        return Verdict.ok() if reason is None else Verdict.fail(reason)
+
+    def size(self, params: dict) -> float:
+        gap_bonus = max(0.0, 0.3 - params["min_gap"]) * 10
+        return len(params["boxes"]) + 2 * len(params["visit"]) + len(params["avoid"]) + 3 * params["ordered"] + gap_bonus

@@ -1,0 +1,189 @@
+"""string_splitting (unseen): dismantle machines into parts with cyclically tried methods.
+
+Rules (TASKS.md 33). Machines A, B, C and parts X, Y, Z. The five base methods are
+
+1. one A -> two X and one Y
+2. two B -> one X
+3. two C -> one Y
+4. one B and one C -> one A
+5. one X and one Y -> one Z
+
+Procedure (stated in the question): go through the methods cyclically 1, 2, ..., n, 1, ...;
+on each turn try the current method once (run it if its inputs are available, otherwise
+skip it) and move on; stop when no method can run. The answer is the final counts
+``[A, B, C, X, Y, Z]`` as a list of six integers, ``<<<[1, 0, 2, 0, 0, 3]>>>``; the
+brackets may be dropped, elements may be quoted and may be separated by commas or by
+spaces.
+
+Choices made here where the catalogue leaves them open:
+
+* One fixed, plain wording of the story and the methods (the original paraphrased the
+  methods at random and switched between two protagonists).
+* Level 5 adds one or two methods, numbered 6 and 7, from a small pool such as
+  "one Z and one A -> two B". Every base and extra method lowers the weighted potential
+  A=8, B=5, C=5, X=2, Y=2, Z=3, so the process always stops; the generator also runs it
+  under a step cap and rejects the instance if the cap is hit.
+* Each starting count is drawn independently from the level's range.
+* ``size`` is the number of methods run in the reference simulation.
+
+Original defects avoided: the original validator compared the six values joined into
+one string, which cannot tell "1","10" from "11","0"; here each value is a separate
+integer.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from symbench.answer import short
+from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+ITEMS: tuple[str, ...] = ("A", "B", "C", "X", "Y", "Z")
+WEIGHTS: dict[str, int] = {"A": 8, "B": 5, "C": 5, "X": 2, "Y": 2, "Z": 3}
+BASE_METHODS: tuple[tuple[dict[str, int], dict[str, int]], ...] = (
+    ({"A": 1}, {"X": 2, "Y": 1}),
+    ({"B": 2}, {"X": 1}),
+    ({"C": 2}, {"Y": 1}),
+    ({"B": 1, "C": 1}, {"A": 1}),
+    ({"X": 1, "Y": 1}, {"Z": 1}),
+)
+EXTRA_POOL: tuple[tuple[dict[str, int], dict[str, int]], ...] = (
+    ({"Z": 1, "A": 1}, {"B": 2}),
+    ({"X": 3}, {"C": 1}),
+    ({"Z": 2}, {"B": 1}),
+    ({"Y": 1, "Z": 1}, {"X": 2}),
+    ({"B": 1, "Y": 1}, {"Z": 2}),
+)
+_NAMES = {"A": "machine A", "B": "machine B", "C": "machine C", "X": "part X", "Y": "part Y", "Z": "part Z"}
+_WORDS = {1: "one", 2: "two", 3: "three"}
+_STEP_CAP = 200_000
+_MAX_ATTEMPTS = 200
+_MAX_DIGITS = 12
+
+
+def _potential(side: dict[str, int]) -> int:
+    return sum(WEIGHTS[k] * n for k, n in side.items())
+
+
+def _describe(side: dict[str, int]) -> str:
+    return " and ".join(f"{_WORDS[n]} unit{'s' if n > 1 else ''} of {_NAMES[k]}" for k, n in side.items())
+
+
+def simulate(counts: list[int], methods: list) -> tuple[list[int], int]:
+    """Cyclic turns, one try per turn. Returns (final counts, number of methods run)."""
+    state = dict(zip(ITEMS, counts))
+    ran = 0
+    idle = 0
+    turn = 0
+    n = len(methods)
+    while idle < n:
+        consumed, produced = methods[turn % n]
+        if all(state[k] >= c for k, c in consumed.items()):
+            for k, c in consumed.items():
+                state[k] -= c
+            for k, c in produced.items():
+                state[k] += c
+            ran += 1
+            idle = 0
+            if ran > _STEP_CAP:
+                raise GenerationError("string_splitting: step cap exceeded")
+        else:
+            idle += 1
+        turn += 1
+    return [state[k] for k in ITEMS], ran
+
+
+def _methods(params: dict) -> list:
+    return [(dict(c), dict(p)) for c, p in params["methods"]]
+
+
+@dataclass(frozen=True)
+class StringSplittingConfig(TaskConfig):
+    counts: tuple[int, int] = (3, 7)
+    extra_methods: tuple[int, int] = (0, 0)
+
+    def validate(self) -> None:
+        self.require_range("counts", 0, 10_000)
+        self.require_range("extra_methods", 0, len(EXTRA_POOL))
+
+
+class StringSplitting(SymbolicTask):
+    name = "string_splitting"
+    split = "unseen"
+    description = "Dismantle machines A/B/C into parts X/Y/Z by trying numbered methods cyclically."
+    answer_mode = "unique"
+    Config = StringSplittingConfig
+    presets = {
+        1: StringSplittingConfig(counts=(1, 3)),
+        2: StringSplittingConfig(counts=(2, 4)),
+        3: StringSplittingConfig(counts=(3, 7)),
+        4: StringSplittingConfig(counts=(5, 10)),
+        5: StringSplittingConfig(counts=(10, 30), extra_methods=(1, 2)),
+    }
+
+    def generate(self, rng: random.Random, config: StringSplittingConfig) -> dict:
+        for _ in range(_MAX_ATTEMPTS):
+            counts = [rng.randint(*config.counts) for _ in range(3)] + [0, 0, 0]
+            extras = rng.sample(range(len(EXTRA_POOL)), rng.randint(*config.extra_methods))
+            methods = list(BASE_METHODS) + [EXTRA_POOL[i] for i in extras]
+            for consumed, produced in methods:
+                if _potential(consumed) <= _potential(produced):
+                    raise GenerationError(f"string_splitting: method {consumed} -> {produced} does not lower the potential")
+            _, ran = simulate(counts, methods)  # raises GenerationError at the step cap
+            if ran == 0:
+                continue
+            return {"counts": counts, "methods": [[c, p] for c, p in methods], "runs": ran}
+        raise GenerationError(f"string_splitting: no instance for {config} in {_MAX_ATTEMPTS} attempts")
+
+    def solve(self, params: dict) -> str:
+        final, _ = simulate(params["counts"], _methods(params))
+        return "[" + ", ".join(map(str, final)) + "]"
+
+    def question(self, params: dict) -> str:
+        methods = _methods(params)
+        n = len(methods)
+        lines = "\n".join(
+            f"Method {i}: turn {_describe(c)} into {_describe(p)}." for i, (c, p) in enumerate(methods, 1)
+        )
+        a, b, c = params["counts"][:3]
+        answer = self.solve(params)
+        example = "[1, 0, 2, 0, 0, 3]" if answer != "[1, 0, 2, 0, 0, 3]" else "[0, 1, 0, 2, 3, 0]"
+        return (
+            "An engineer has a stock of machines A, B and C and parts X, Y and Z, and can transform them with "
+            "these methods:\n"
+            f"{lines}\n\n"
+            f"Procedure: go through the methods cyclically in the order 1, 2, ..., {n}, 1, 2, ... On each turn, "
+            "try the current method exactly once: if the required items are available, run it once (removing its "
+            "inputs and adding its outputs); otherwise skip it. Then move on to the next method. Stop as soon as "
+            "no method can be run any more.\n\n"
+            f"At the start there are {a} of machine A, {b} of machine B and {c} of machine C, and no parts.\n\n"
+            "How many machines A, B, C and parts X, Y, Z are left at the end? Give the six counts as a list in "
+            "the order [A, B, C, X, Y, Z].\n"
+            f"Return your final answer inside triple angle brackets, for example <<<{example}>>>."
+        )
+
+    def check(self, params: dict, answer: str) -> Verdict:
+        text = answer.strip()
+        if len(text) > 1_000:
+            return Verdict.fail("answer is far too long for six counts")
+        if len(text) >= 2 and (text[0], text[-1]) in (("[", "]"), ("(", ")")):
+            text = text[1:-1].strip()
+        items = re.split(r"\s*,\s*|\s+", text) if text else []
+        if len(items) != 6:
+            return Verdict.fail(f"expected exactly 6 counts, got {len(items)}")
+        values = []
+        for label, item in zip(ITEMS, items):
+            m = re.fullmatch(r"([\"']?)(\d{1,%d})\1" % _MAX_DIGITS, item)
+            if not m:
+                return Verdict.fail(f"the count of {label} is not a non-negative integer: {short(item)}")
+            values.append(int(m.group(2)))
+        expected, _ = simulate(params["counts"], _methods(params))
+        for label, got, want in zip(ITEMS, values, expected):
+            if got != want:
+                return Verdict.fail(f"wrong count for {label}: {got}")
+        return Verdict.ok()
+
+    def size(self, params: dict) -> float:
+        return float(params["runs"])

@@ -1,0 +1,185 @@
+import hashlib
+import random
+import re
+from fractions import Fraction
+
+import pytest
+
+from symbench.registry import get_task
+from symbench.tasks._gsm_hard_templates import TEMPLATES, Ctx, Retry
+
+TASK = get_task("gsm_hard")
+
+
+def _single(sentences, ask, formula, kind="int", ops=2):
+    return {
+        "parts": [{"template": "wages", "sentences": sentences, "define": "x"}],
+        "ask": ask,
+        "formula": formula,
+        "kind": kind,
+        "operations": ops,
+        "big_numbers": 0,
+        "distractors": 0,
+        "templates": ["wages"],
+    }
+
+
+# 12 dollars an hour for 5 hours is 60 dollars; after 7 dollars of rent, 53 are left.
+HAND = _single(
+    ["Maya earns $12 per hour and works 5 hours a week.", "She then pays $7 for rent."],
+    "How many dollars does Maya have left?",
+    "((12 * 5) - 7)",
+)
+
+# 27,197 pens at $87 = $2,366,139. 45% of that is $1,064,762.55, so she pays $1,301,376.45.
+HAND_MONEY = _single(
+    ["Kofi buys 27,197 pens at $87 each.", "The store gives a 45% discount on the amount still owed."],
+    "How much does Kofi pay in total, in dollars?",
+    "((27197 * 87) - (((27197 * 87) * 45) / 100))",
+    kind="money",
+    ops=5,
+)
+
+
+def test_hand_worked_integer_problem():
+    assert TASK.solve(HAND) == "53"
+    q = TASK.question(HAND)
+    assert q.startswith("Maya earns $12 per hour and works 5 hours a week. She then pays $7 for rent. How many dollars")
+    assert "whole number" in q and "<<<4821>>>" in q
+    inst = {"params": HAND}
+    for ok in ("53", "$53", "53.0", "53.00", " 53 ", "'53'", "106/2"):
+        assert TASK.verify(inst, f"<<<{ok}>>>").correct, ok
+    for bad in ("52", "54", "-53", "53 dollars", "fifty-three", "5.3e1", "53,0", "5,3", "$", "53%", "53 + 0", "0053x"):
+        assert not TASK.verify(inst, f"<<<{bad}>>>").correct, bad
+
+
+def test_hand_worked_money_problem():
+    assert TASK.solve(HAND_MONEY) == "1301376.45"
+    q = TASK.question(HAND_MONEY)
+    assert "two places" in q and "<<<1520.75>>>" in q
+    inst = {"params": HAND_MONEY}
+    for ok in ("1301376.45", "1,301,376.45", "$1,301,376.45", "1301376.450", "130137645/100"):
+        assert TASK.verify(inst, f"<<<{ok}>>>").correct, ok
+    for bad in ("1301376.4", "1301376.46", "1301376", "1301377", "13,01,376.45", "1301376,45", "$1.301.376,45"):
+        assert not TASK.verify(inst, f"<<<{bad}>>>").correct, bad
+
+
+def test_huge_and_hostile_answers_are_rejected_quickly():
+    inst = {"params": HAND}
+    for bad in ("9" * 199_000, "1" + "0" * 5000, "(" * 1000 + "53" + ")" * 1000, "53" * 100):
+        v = TASK.verify(inst, f"<<<{bad}>>>")
+        assert not v.correct and not v.reason.startswith("verifier error")
+
+
+# ----------------------------------------------------------------------------- generated instances
+
+
+def _eval_checked(formula):
+    """Independent evaluator of the fully parenthesised formula.
+
+    Returns (value, operations, intermediates); a subexpression used twice (the formula text repeats it)
+    is one operation, as in the level table.
+    """
+    tokens = re.findall(r"\d+|[()+\-*/]", formula)
+    pos = 0
+    inter = {}
+
+    def node():
+        nonlocal pos
+        tok = tokens[pos]
+        pos += 1
+        if tok != "(":
+            return Fraction(int(tok)), tok
+        a, ka = node()
+        op = tokens[pos]
+        pos += 1
+        b, kb = node()
+        assert tokens[pos] == ")"
+        pos += 1
+        v = {"+": a + b, "-": a - b, "*": a * b, "/": a / b}[op]
+        key = f"({ka}{op}{kb})"
+        inter[key] = v
+        return v, key
+
+    value, _ = node()
+    assert pos == len(tokens)
+    return value, len(inter), list(inter.values())
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, 4, 5])
+def test_generated_problems_are_exact_and_match_the_level(level):
+    lo, hi = TASK.presets[level].operations
+    for index in range(25):
+        inst = TASK.instance(level, 5, index)
+        p = inst.params
+        value, ops, inter = _eval_checked(p["formula"])
+        assert ops == p["operations"] and lo <= ops <= hi
+        assert value > 0 and inst.answer == (str(value.numerator) if value.denominator == 1 else inst.answer)
+        if p["kind"] == "int":
+            assert all(v.denominator == 1 and v > 0 for v in inter), p["formula"]
+        else:
+            assert all((v * 100).denominator == 1 and v > 0 for v in inter), p["formula"]
+            assert Fraction(inst.answer) == value
+        # every number of the formula appears in the text; exceptions: 100 of percentages, the 2 of a
+        # round trip, and 2-4 written as "half", "one third", "one quarter"
+        text = inst.question.replace(",", "")
+        for lit in set(re.findall(r"\d+", p["formula"])):
+            if lit not in ("100", "2", "3", "4"):
+                assert re.search(rf"(?<![\d.]){lit}(?![\d])", text), (lit, inst.question)
+        # one off is wrong
+        assert not TASK.verify(inst, f"<<<{value + 1}>>>").correct
+
+
+def _stated_numbers(question):
+    body = question.split("\n\nAll numbers in the problem")[0]
+    return [int(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", body)]
+
+
+def test_level_magnitudes():
+    for index in range(30):
+        q1 = TASK.instance(1, 0, index).question
+        # L1: every stated number is at most 100, except a unit conversion factor
+        assert all(n <= 100 or n in (1000, 60) for n in _stated_numbers(q1)), q1
+        p3 = TASK.instance(3, 0, index).params
+        lits = set(re.findall(r"\d+", p3["formula"]))
+        assert p3["big_numbers"] == 1 and any(len(x) in (6, 7) for x in lits)
+        # anything longer is a round amount derived from the total (the bill paid in the shopping template)
+        assert all(len(x) <= 7 or re.fullmatch(r"\d{1,2}0+", x) for x in lits), lits
+        p5 = TASK.instance(5, 0, index)
+        assert len(p5.params["parts"]) == 2 and p5.params["distractors"] == 2
+        assert "Let N be" in p5.question and " N " in p5.question.split("Part 2:")[1]
+        assert 2 <= p5.params["big_numbers"] <= 4
+        assert any(len(x) >= 8 for x in re.findall(r"\d+", p5.params["formula"]))
+        p4 = TASK.instance(4, 0, index).params
+        assert "/" in p4["formula"] and p4["distractors"] == 1
+
+
+def test_every_template_covers_the_single_template_operation_counts():
+    # each template can be asked for at least the L1-L3 operation counts it claims
+    for name, build in TEMPLATES.items():
+        for ops in range(2, 6):
+            made = False
+            for seed in range(60):
+                rng = random.Random(seed)
+                ctx = Ctx(rng, 1000, (6, 7), 1, name != "shopping")
+                try:
+                    build(ctx, ops, None, False)
+                except Retry:
+                    continue
+                assert ctx.ops == ops, (name, ops)
+                made = True
+                break
+            assert made, (name, ops)
+    used = {TASK.instance(3, 0, i).params["templates"][0] for i in range(150)}
+    assert used == set(TEMPLATES) and len(used) >= 8
+
+
+def test_golden_instances():
+    got = []
+    for level in (1, 3, 5):
+        inst = TASK.instance(level, 7, 2)
+        got.append((inst.answer, hashlib.sha256(inst.question.encode()).hexdigest()[:12]))
+    assert got == GOLDEN
+
+
+GOLDEN = [('1000', 'e25896fec98d'), ('3728592', '7a58217aea62'), ('55735416', '3a02bac3a11e')]

@@ -1,0 +1,93 @@
+from symbench.registry import get_task
+from symbench.tasks.standard_sudoku import count_solutions, singles_solve
+
+TASK = get_task("standard_sudoku")
+
+# A valid full grid: row r is 1..9 shifted by 3*(r%3) + r//3.
+FULL = [[(3 * (r % 3) + r // 3 + c) % 9 + 1 for c in range(9)] for r in range(9)]
+FULL_TEXT = "[" + ", ".join("[" + ",".join(map(str, row)) + "]" for row in FULL) + "]"
+
+
+def verdict(params, text):
+    return TASK.verify({"params": params}, f"<<<{text}>>>")
+
+
+def with_blanks(cells):
+    puzzle = [row[:] for row in FULL]
+    for r, c in cells:
+        puzzle[r][c] = 0
+    return puzzle
+
+
+def test_hand_worked_single_blank():
+    # Row 0 is 1 2 3 ... 9; with (0, 0) blank the only digit missing from row 0 is 1.
+    params = {"puzzle": with_blanks([(0, 0)]), "blanks": 1, "beyond_singles": False}
+    assert FULL[0] == [1, 2, 3, 4, 5, 6, 7, 8, 9] and FULL[1][:3] == [4, 5, 6]
+    assert TASK.solve(params) == FULL_TEXT
+    assert verdict(params, FULL_TEXT).correct
+    assert singles_solve([v for row in params["puzzle"] for v in row])
+    assert ",2,3,4,5,6,7,8,9\n" in TASK.question(params)
+
+
+def test_relabelling_gives_two_solutions():
+    # Blank every 1 and every 2: swapping the two digits in all 18 cells gives a second valid grid.
+    cells = [(r, c) for r in range(9) for c in range(9) if FULL[r][c] in (1, 2)]
+    flat = [v for row in with_blanks(cells) for v in row]
+    assert count_solutions(flat, limit=5) == 2
+
+
+def test_format_variants_accepted():
+    params = {"puzzle": with_blanks([(0, 0), (4, 4), (8, 8)]), "blanks": 3, "beyond_singles": False}
+    variants = [
+        FULL_TEXT,
+        FULL_TEXT.replace(",", ", "),
+        "\n".join("".join(map(str, row)) for row in FULL),
+        "\n".join(" ".join(map(str, row)) for row in FULL),
+        "\n".join(",".join(map(str, row)) for row in FULL),
+        "[" + ",\n".join("['" + "','".join(map(str, row)) + "']" for row in FULL) + "]",
+        "```\n" + FULL_TEXT + "\n```",
+    ]
+    for text in variants:
+        assert verdict(params, text).correct, text
+
+
+def test_near_misses_rejected():
+    params = {"puzzle": with_blanks([(0, 0), (0, 1), (4, 4), (8, 8)]), "blanks": 4, "beyond_singles": False}
+    grid = [row[:] for row in FULL]
+    grid[0][0], grid[0][1] = grid[0][1], grid[0][0]  # both blanks, row stays valid
+    swapped = "[" + ",".join("[" + ",".join(map(str, row)) + "]" for row in grid) + "]"
+    given = [row[:] for row in FULL]
+    given[0][2], given[0][3] = given[0][3], given[0][2]  # (0, 2) is a given
+    changed = "[" + ",".join("[" + ",".join(map(str, row)) + "]" for row in given) + "]"
+    one_wrong = [row[:] for row in FULL]
+    one_wrong[4][4] = 1 if FULL[4][4] != 1 else 2
+    wrong = "[" + ",".join("[" + ",".join(map(str, row)) + "]" for row in one_wrong) + "]"
+    cases = {
+        swapped: "column 1 contains",
+        changed: "the given 3 at row 1, column 3 was changed",
+        wrong: "contains",
+        FULL_TEXT.rsplit(", [", 1)[0] + "]": "expected 9 rows",
+        FULL_TEXT.replace("[1,2,3", "[0,2,3"): "row 1 must hold 9 digits",
+        FULL_TEXT.replace("[1,2,3", "[10,2,3"): "row 1 must hold 9 digits",
+        FULL_TEXT.replace("[1,2,3", "[1,2"): "row 1 must hold 9 digits",
+        FULL_TEXT[:-1]: "expected a list of 9 lists",
+        FULL_TEXT[:-2]: "unbalanced",
+        "\n".join("".join(map(str, row)) for row in FULL[:8]): "expected 9 rows",
+        "".join("".join(map(str, row)) for row in FULL): "expected 9 rows",  # one line of 81 digits
+    }
+    for text, reason in cases.items():
+        v = verdict(params, text)
+        assert not v.correct, text
+        assert reason in v.reason, (text, v.reason)
+
+
+def test_generated_puzzles_are_unique_and_in_range():
+    for level in (1, 2, 3, 4, 5):
+        lo, hi = TASK.presets[level].blanks
+        for i in range(3):
+            p = TASK.instance(level, 4, i).params
+            flat = [v for row in p["puzzle"] for v in row]
+            assert flat.count(0) == p["blanks"] and lo <= p["blanks"] <= hi
+            assert count_solutions(flat, limit=2) == 1
+            if level == 5:
+                assert p["beyond_singles"] and not singles_solve(flat)

@@ -1,0 +1,105 @@
+from symbench.registry import get_task
+from symbench.tasks.string_splitting import BASE_METHODS, EXTRA_POOL, WEIGHTS
+
+TASK = get_task("string_splitting")
+
+
+def _params(a, b, c, extras=()):
+    methods = [[dict(x), dict(y)] for x, y in list(BASE_METHODS) + [EXTRA_POOL[i] for i in extras]]
+    return {"counts": [a, b, c, 0, 0, 0], "methods": methods, "runs": 1}
+
+
+def test_hand_worked_base_methods():
+    # A=1, B=2, C=1. Turn 1 (m1): A->2X+Y: A0 X2 Y1. m2: 2B->X: B0 X3. m3: C=1 < 2, skip. m4: B=0, skip.
+    # m5: X+Y->Z: X2 Y0 Z1. Next cycle: nothing can run. Final [A,B,C,X,Y,Z] = [0,0,1,2,0,1].
+    params = _params(1, 2, 1)
+    assert TASK.solve(params) == "[0, 0, 1, 2, 0, 1]"
+    assert TASK.check(params, "[0, 0, 1, 2, 0, 1]").correct
+
+
+def test_hand_worked_extra_method():
+    # Methods 1-5 plus method 6: Z + A -> 2B. Start A=2.
+    # m1: A1 X2 Y1; m2-m4 skip; m5: X1 Y0 Z1; m6: Z0 A0 B2; m1 skip; m2: B0 X2; m3-m6 skip... stop.
+    params = _params(2, 0, 0, extras=(0,))
+    assert TASK.solve(params) == "[0, 0, 0, 2, 0, 0]"
+    assert "Method 6: turn one unit of part Z and one unit of machine A into two units of machine B." in TASK.question(params)
+
+
+def test_every_method_lowers_the_potential():
+    def pot(side):
+        return sum(WEIGHTS[k] * n for k, n in side.items())
+
+    for consumed, produced in list(BASE_METHODS) + list(EXTRA_POOL):
+        assert pot(consumed) > pot(produced)
+
+
+def test_format_variants_and_near_misses():
+    inst = {"params": _params(1, 2, 1)}
+    for good in ("[0, 0, 1, 2, 0, 1]", '["0","0","1","2","0","1"]', "0, 0, 1, 2, 0, 1", "0 0 1 2 0 1", "(0,0,1,2,0,1)"):
+        assert TASK.verify(inst, f"<<<{good}>>>").correct, good
+    for bad in (
+        "[0, 0, 1, 2, 1, 1]",  # one wrong count
+        "[0, 0, 1, 2, 0]",  # five values
+        "001201",  # concatenated
+        "[0, 0, 1, 2, 0, 1, 0]",
+        "[0, 0, 1, 2.0, 0, 1]",
+        "{'A': 0, 'B': 0, 'C': 1, 'X': 2, 'Y': 0, 'Z': 1}",
+        "[0, 0, 1, 2, 0, -1]",
+        "[\"0', 0, 1, 2, 0, 1]",
+    ):
+        assert not TASK.verify(inst, f"<<<{bad}>>>").correct, bad
+
+
+def test_two_digit_counts_are_not_ambiguous():
+    # The original joined the values into one string; here [1, 10, ...] and [11, 0, ...] differ.
+    params = _params(0, 21, 0)
+    # m2 ten times over ten cycles: B 21 -> 1, X 10. Nothing else runs.
+    assert TASK.solve(params) == "[0, 1, 0, 10, 0, 0]"
+    assert not TASK.check(params, "[0, 10, 1, 0, 0, 0]").correct
+    assert not TASK.check(params, "[0, 1, 0, 1, 0, 0, 0]").correct
+
+
+def _independent(counts, methods):
+    """Pass-by-pass re-simulation of the stated turns: each pass tries every method once, in order."""
+    state = list(counts)
+    index = {k: i for i, k in enumerate("ABCXYZ")}
+    progress = True
+    while progress:
+        progress = False
+        for consumed, produced in methods:
+            if all(state[index[k]] >= n for k, n in consumed.items()):
+                for k, n in consumed.items():
+                    state[index[k]] -= n
+                for k, n in produced.items():
+                    state[index[k]] += n
+                progress = True
+    return "[" + ", ".join(map(str, state)) + "]"
+
+
+def test_generated_instances_match_an_independent_simulation():
+    for level in (1, 3, 5):
+        for i in range(10):
+            inst = TASK.instance(level, seed=4, index=i)
+            p = inst.params
+            assert _independent(p["counts"], [(c, d) for c, d in p["methods"]]) == inst.answer
+            lo, hi = TASK.presets[level].counts
+            assert all(lo <= x <= hi for x in p["counts"][:3])
+            assert (6 <= len(p["methods"]) <= 7) if level == 5 else len(p["methods"]) == 5
+
+
+GOLDEN = {  # (level) -> (reference answer, sha256 prefix of the question) for seed 0, index 0
+    1: ('[0, 0, 0, 3, 0, 4]', 'f97e289cb5e982a2'),
+    2: ('[0, 1, 0, 3, 0, 4]', '8238a04f8f3b3999'),
+    3: ('[0, 0, 0, 7, 0, 9]', 'a3a6a9cc901357c5'),
+    4: ('[0, 1, 0, 8, 0, 8]', '751f9d2394c55cda'),
+    5: ('[0, 0, 0, 45, 0, 1]', 'f1bda22e7c3f51d2'),
+}
+
+
+def test_golden_instances_catch_rng_drift():
+    import hashlib
+
+    for level, (answer, digest) in GOLDEN.items():
+        inst = TASK.instance(level, seed=0, index=0)
+        assert inst.answer == answer, level
+        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest, level
