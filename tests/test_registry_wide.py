@@ -170,3 +170,31 @@ def test_question_is_self_contained(name):
         assert "<<<" in inst.question
         # the reference answer is not leaked into the prompt as the final answer
         assert f"<<<{inst.answer}>>>" not in inst.question or len(inst.answer) <= 3
+
+
+@pytest.mark.sandbox
+@pytest.mark.parametrize("name", TASKS)
+def test_oracle_program_verifies_through_the_sandbox(name):
+    """What symbench/oracle writes, run in the jail, prints an answer the verifier accepts."""
+    import asyncio
+
+    from symbench.answer import extract_final_answer
+    from symbench.harness.jail import run_python_file
+    from symbench.harness.providers import oracle_program
+
+    task = get_task(name)
+
+    async def run_all():
+        results = []
+        for level in (1, 5):
+            inst = task.instance(level, seed=0, index=2)
+            program = oracle_program(inst.answer)
+            assert extract_final_answer(program) is None  # the answer comes from running it
+            results.append((inst, await run_python_file(program)))
+        return results
+
+    for inst, result in asyncio.run(run_all()):
+        assert result.exit_code == 0, result.stderr
+        printed = extract_final_answer(result.stdout)
+        assert printed == inst.answer
+        assert task.verify(inst, result.stdout).correct

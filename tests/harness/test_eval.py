@@ -126,3 +126,32 @@ def test_bad_model_arguments_are_reported():
         get_model("symbench/scripted")
     with pytest.raises(ValueError, match="unknown symbench model"):
         get_model("symbench/gpt5")
+
+
+def test_inspect_cli_runs_a_symbench_task_from_any_folder(tmp_path):
+    """The entry point makes `inspect eval symbench/<task>` work after install, anywhere."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from inspect_ai.log import list_eval_logs, read_eval_log
+
+    inspect_exe = str(Path(sys.executable).with_name("inspect"))
+    out = subprocess.run(
+        [inspect_exe, "eval", "symbench/game24", "--model", "symbench/oracle", "-T", "n=20", "--log-dir", str(tmp_path / "logs"), "--display", "plain"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    [info] = list_eval_logs(str(tmp_path / "logs"))
+    log = read_eval_log(info)
+    assert log.eval.sandbox.type == "symbench"
+    assert log.results.scores[0].metrics["accuracy"].value == 1.0
+    assert len(log.samples) == 20
+
+    bad = subprocess.run(
+        [inspect_exe, "eval", "symbench/game24", "--model", "symbench/oracle", "-T", "complexity=9", "--log-dir", str(tmp_path / "bad")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert bad.returncode != 0
+    assert "-T complexity must be" in bad.stdout + bad.stderr
+    assert "Traceback" not in bad.stdout + bad.stderr
