@@ -9,7 +9,8 @@ What a jailed run gets:
   read-only, nothing else of the host is visible (no ``/home``, ``/root``, ``/etc``
   beyond what the interpreter needs);
 * an environment of a few safe variables only (a parent's API keys are never passed);
-* when the caller is root, the whole run happens as the unprivileged user ``nobody``;
+* when the caller is root, the whole run happens as an unprivileged uid of its own
+  (one per sandbox, so concurrent runs cannot exhaust each other's process limit);
 * rlimits on CPU seconds, address space, processes and file size; a wall-clock timeout
   after which the whole process group is killed; stdout and stderr capped.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import pwd
+import secrets
 import shutil
 import signal
 import subprocess
@@ -28,10 +29,9 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-#: The interpreter model code runs with inside the jail (the system one: readable by ``nobody``).
+#: The interpreter model code runs with inside the jail (the system one, readable by any user).
 DEFAULT_PYTHON = os.environ.get("SYMBENCH_SANDBOX_PYTHON", "/usr/bin/python3")
 SANDBOX_WORKDIR = "/work"
-_NOBODY = "nobody"
 _SAFE_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "HOME": SANDBOX_WORKDIR,
@@ -112,7 +112,7 @@ def check_available() -> None:
         capture_output=True,
         text=True,
         timeout=30,
-        **_spawn_identity(),
+        **_spawn_identity((_UID_BASE - 1, _UID_BASE - 1) if _is_root() else None),
     )
     if probe.returncode != 0:
         raise SandboxUnavailable(
@@ -124,37 +124,72 @@ def check_available() -> None:
     _CHECKED = True
 
 
-def _drop_to_nobody() -> tuple[int, int] | None:
-    if os.geteuid() != 0:
+def _is_root() -> bool:
+    return os.geteuid() == 0
+
+
+_UID_BASE = 1 << 20  # unassigned ids far above any real account
+_UID_SPAN = 1 << 20
+_uids_in_use: set[int] = set()
+
+
+def _allocate_uid() -> int:
+    """A fresh unprivileged uid for one sandbox (root only).
+
+    Each sandbox runs as its own uid, so the per-uid process limit of one run (a fork
+    bomb) cannot starve the sandboxes of other samples running at the same time.
+    """
+    while True:
+        uid = _UID_BASE + secrets.randbelow(_UID_SPAN)
+        if uid not in _uids_in_use:
+            _uids_in_use.add(uid)
+            return uid
+
+
+def _owner(path: Path) -> tuple[int, int] | None:
+    """The uid/gid a run in ``path`` uses: the folder's owner when we are root."""
+    if not _is_root():
         return None
-    try:
-        entry = pwd.getpwnam(_NOBODY)
-        return entry.pw_uid, entry.pw_gid
-    except KeyError:
-        return 65534, 65534
+    st = path.stat()
+    return st.st_uid, st.st_gid
+
+
+def _own_process_count() -> int:
+    uid = os.getuid()
+    count = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.stat(f"/proc/{entry}").st_uid == uid:
+                    count += 1
+            except OSError:
+                pass
+    return count
 
 
 def _limit_prefix(limits: JailLimits) -> list[str]:
     """``prlimit`` in front of bwrap: the limits hold for bwrap and everything it starts.
 
     A wrapper instead of a ``preexec_fn`` lets Python spawn without forking the whole
-    (large) evaluation process, which is most of the sandbox's start-up cost.
+    (large) evaluation process, which is most of the sandbox's start-up cost. The
+    process limit counts every process of the run's real uid: as root each sandbox has
+    a uid of its own; otherwise the user's existing processes are added to the allowance.
     """
+    nproc = limits.max_processes if _is_root() else _own_process_count() + limits.max_processes
     return [
         _PRLIMIT,
         "--core=0",
         f"--cpu={limits.cpu_s}",
         f"--as={limits.memory_bytes}",
         f"--fsize={limits.max_file_bytes}",
-        f"--nproc={limits.max_processes}",
+        f"--nproc={nproc}",
         "--",
     ]
 
 
-def _spawn_identity() -> dict:
-    """subprocess keyword arguments: own session; as root, become ``nobody`` first."""
+def _spawn_identity(ids: tuple[int, int] | None) -> dict:
+    """subprocess keyword arguments: own session; as root, become the sandbox uid first."""
     kwargs: dict = {"start_new_session": True}
-    ids = _drop_to_nobody()
     if ids is not None:
         kwargs.update(user=ids[0], group=ids[1], extra_groups=[])
     return kwargs
@@ -185,17 +220,30 @@ def _bwrap_argv(cmd: list[str], workdir: Path, env: dict[str, str], limits: Jail
 
 
 def make_workdir() -> Path:
-    """A fresh work folder the sandbox user may write to."""
+    """A fresh work folder; as root it belongs to a fresh sandbox uid that runs in it."""
     path = Path(tempfile.mkdtemp(prefix="symbench-sbx-"))
-    ids = _drop_to_nobody()
-    if ids is not None:
-        os.chown(path, *ids)
+    if _is_root():
+        uid = _allocate_uid()
+        os.chown(path, uid, uid)
     path.chmod(0o700)
     return path
 
 
+def give_to_sandbox(workdir: Path, path: Path) -> None:
+    """Hand a file the host wrote inside ``workdir`` (and its new folders) to the sandbox user."""
+    ids = _owner(workdir)
+    if ids is None:
+        return
+    while path != workdir and workdir in path.parents:
+        os.chown(path, *ids)
+        path = path.parent
+
+
 def remove_workdir(path: Path) -> None:
+    ids = _owner(path) if path.exists() else None
     shutil.rmtree(path, ignore_errors=True)
+    if ids is not None:
+        _uids_in_use.discard(ids[0])
 
 
 async def _read_capped(stream: asyncio.StreamReader, cap: int, state: dict, on_flood) -> bytes:
@@ -251,7 +299,7 @@ async def run_jailed(
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
         close_fds=True,
-        **_spawn_identity(),
+        **_spawn_identity(_owner(workdir)),
     )
     state: dict = {}
 
@@ -322,9 +370,7 @@ async def run_python_file(source: str, *, limits: JailLimits = JailLimits(), fil
     try:
         target = workdir / filename
         target.write_text(source, encoding="utf-8")
-        ids = _drop_to_nobody()
-        if ids is not None:
-            os.chown(target, *ids)
+        give_to_sandbox(workdir, target)
         return await run_jailed([DEFAULT_PYTHON, filename], workdir, limits=limits)
     finally:
         remove_workdir(workdir)

@@ -9,7 +9,6 @@ unprivileged sandbox user.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, Union, overload
 
@@ -23,7 +22,7 @@ from symbench.harness.jail import (
     make_workdir,
     remove_workdir,
     run_jailed,
-    _drop_to_nobody,
+    give_to_sandbox,
 )
 
 SANDBOX_NAME = "symbench"
@@ -81,12 +80,7 @@ class SymbenchSandbox(SandboxEnvironment):
             target.write_text(contents, encoding="utf-8")
         else:
             target.write_bytes(contents)
-        ids = _drop_to_nobody()
-        if ids is not None:
-            path = target
-            while path != self.workdir:
-                os.chown(path, *ids)
-                path = path.parent
+        give_to_sandbox(self.workdir, target)
 
     @overload
     async def read_file(self, file: str, text: Literal[True] = True) -> str: ...

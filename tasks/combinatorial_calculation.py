@@ -26,6 +26,9 @@ Choices made here (the catalogue leaves them open):
   exact DP set of the last four numbers, and picks the target uniformly among the
   integers in range that ``prefix op suffix`` reaches. Every target is therefore
   reachable by construction, and the reference expression proves it.
+* The reference expression is stored in ``params["reference"]`` and returned by
+  ``solve``: finding one again from the numbers alone would need a search with no useful
+  bound for 10-20 numbers. It is checked by the same verifier as any answer.
 * The verifier never compares with the reference: it tokenises the answer, checks that
   the number tokens are exactly the given numbers in order (written plainly, e.g. no
   ``09``), and evaluates it with :func:`symbench.answer.parse_arithmetic` (no unary

@@ -181,8 +181,6 @@ class EightQueens(SymbolicTask):
     def generate(self, rng: random.Random, config: EightQueensConfig) -> dict:
         for _ in range(_MAX_ATTEMPTS):
             n = rng.randint(*config.board)
-            if n in (2, 3):  # pragma: no cover - board >= 4 by validation
-                continue
             try:
                 solution = _search(n, {}, set(), 1, rng=rng)[0]
             except (_Budget, IndexError):

@@ -15,17 +15,23 @@ Choices made here (the catalogue leaves them open):
   transpose); every permutation keeps it a valid sudoku.
 * Cells are removed in a random order while the solution stays unique, until the blank
   count drawn from the level's range is reached. A removal is kept without search when
-  the removed digit is forced by the remaining givens (naked or hidden single);
-  otherwise a bounded backtracking search looks for a solution that puts another digit
-  in that cell, and the removal is kept only if there is none. A search that runs out of
-  its node budget counts as "not unique" (the cell stays given). If the random pass ends
-  with fewer blanks than the level's minimum, a fresh grid is drawn (attempt cap, then
-  ``GenerationError``); the actual blank count is stored, never just the target.
+  the removed digit is forced by the remaining givens (naked or hidden single). It is
+  rejected without search when the removed cell and a second digit w close over rows,
+  columns and boxes into a set of blank cells holding only the two digits (swapping
+  them there gives a second solution). Otherwise a bounded backtracking search
+  (candidate sets, naked-single propagation, fewest-candidates branching, the known
+  solution's digit tried first) looks for a solution with another digit in that cell,
+  and the removal is kept only if there is none. Running out of the search budget
+  counts as "not unique" (the cell stays given). If the random pass ends with fewer
+  blanks than the level's minimum, a fresh grid is drawn (attempt cap, then
+  ``GenerationError``); the actual blank count is stored, never just the target. The
+  tests count solutions with the same search stopping after two.
 * Level 5 additionally requires that naked and hidden singles alone do not solve the
   puzzle; after the target is reached the generator keeps removing cells (within the
   range) until that holds, else it draws a new grid. The blank range 56-64 is the
-  catalogue's; in practice random removal rarely gets far beyond 58 blanks, so level 5
-  puzzles mostly have 56-59 blanks.
+  catalogue's; in practice a random pass rarely gets beyond 58-60 blanks, so level 5
+  puzzles mostly have 56-59 blanks, and an override asking for at least 60 blanks
+  usually ends in ``GenerationError`` rather than in a silently easier puzzle.
 * The verifier checks rules (``any_valid``): shape, digits 1-9, givens kept, rows,
   columns and boxes. Because every puzzle is unique this accepts exactly the one
   solution; the reason names the first violation.

@@ -208,3 +208,29 @@ def test_cli_sandbox_run_prints_the_json_result(tmp_path):
     data = json.loads(out.stdout)
     assert set(data) == {"exit_code", "stdout", "stderr", "timed_out", "duration_s"}
     assert data["exit_code"] == 3 and data["stdout"] == "<<<7>>>\n" and "oops" in data["stderr"] and data["timed_out"] is False
+
+
+def test_a_fork_bomb_does_not_starve_a_sandbox_running_beside_it():
+    bomb = textwrap.dedent(
+        """
+        import os, time
+        while True:
+            try:
+                if os.fork() == 0:
+                    time.sleep(30)
+                    os._exit(0)
+            except OSError:
+                time.sleep(0.05)
+        """
+    )
+    calm = "import subprocess, sys\nprint(subprocess.run([sys.executable, '-c', 'print(6*7)'], capture_output=True, text=True).stdout.strip())"
+
+    async def both():
+        bomb_task = asyncio.create_task(run_python_file(bomb, limits=JailLimits(timeout_s=4, cpu_s=10, max_processes=32)))
+        await asyncio.sleep(1.0)  # let the bomb reach its limit first
+        calm_result = await run_python_file(calm, limits=FAST)
+        return calm_result, await bomb_task
+
+    calm_result, bomb_result = asyncio.run(both())
+    assert bomb_result.timed_out
+    assert calm_result.exit_code == 0 and calm_result.stdout.strip() == "42", calm_result

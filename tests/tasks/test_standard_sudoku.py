@@ -91,3 +91,21 @@ def test_generated_puzzles_are_unique_and_in_range():
             assert count_solutions(flat, limit=2) == 1
             if level == 5:
                 assert p["beyond_singles"] and not singles_solve(flat)
+
+
+def test_removal_shortcuts_agree_with_the_search():
+    from symbench.tasks.standard_sudoku import _Remover
+
+    flat = [v for row in FULL for v in row]
+    rem = _Remover(flat)
+    assert rem.try_remove(0)  # a lone blank is a naked single
+    # blank every other 1 and 2 by hand: then (0, 1), holding 2, can swap with the 1s
+    ones_twos = [i for i, v in enumerate(flat) if v in (1, 2) and i not in (0, 1)]
+    for i in ones_twos:
+        rem._set(i, flat[i])
+    rem._set(1, 2)
+    assert rem._swappable(1, 2)
+    assert count_solutions(rem.g, limit=3) == 2  # exactly the 1<->2 relabelling
+    rem._set(1, 2)  # give it back
+    assert not rem.try_remove(1)  # and the remover refuses to blank it
+    assert rem.g[1] == 2
