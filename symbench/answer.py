@@ -40,22 +40,26 @@ def extract_python_code(text: str) -> str | None:
     return blocks[-1] if blocks else None
 
 
+def _unquote(s: str) -> str:
+    """Remove one pair of quotes that encloses the WHOLE text (``"a", "b"`` keeps its quotes)."""
+    if len(s) >= 2 and s[0] in _QUOTES and s[-1] == _QUOTES[s[0]]:
+        inner = s[1:-1]
+        if s[0] not in inner and _QUOTES[s[0]] not in inner:
+            return inner.strip()
+    return s
+
+
 def normalize_answer(text: str) -> str:
     """Strip whitespace, one code fence and one pair of enclosing quotes/backticks."""
     s = text.strip()
     m = _FENCE_RE.match(s)
     if m:
         s = m.group(1).strip()
-    if len(s) >= 2 and s[0] in _QUOTES and s[-1] == _QUOTES[s[0]]:
-        s = s[1:-1].strip()
-    return s
+    return _unquote(s)
 
 
 def strip_quotes(text: str) -> str:
-    s = text.strip()
-    if len(s) >= 2 and s[0] in _QUOTES and s[-1] == _QUOTES[s[0]]:
-        s = s[1:-1].strip()
-    return s
+    return _unquote(text.strip())
 
 
 # --------------------------------------------------------------------------- numbers

@@ -35,7 +35,11 @@ Choices made here (the catalogue leaves them open):
   repeat the password's digits or letters exactly); if the level's guess budget runs out
   the instance is resampled. Levels 3-5 then drop guesses, in random order, whose removal
   keeps the password unique, so every remaining guess is needed (an irredundant set).
-* ``size`` is the number of guesses times the password length divided by 4.
+* Irredundant sets are small (two to six guesses for 2+2), so levels 3-5 also demand a
+  minimum number of remaining guesses (3, 4, 5); levels 1-2 keep every informative guess
+  (guesses that rule nothing out are never shown).
+* ``size`` is the number of guesses times the password length divided by 4, doubled for
+  irredundant sets (every clue must be combined with the others).
 
 Original defects avoided: the feedback vocabulary is explained; difficulty follows the
 actual clues (redundant guesses removed, longer password at level 5), not only a budget.
@@ -204,12 +208,16 @@ class CryptanalysisConfig(TaskConfig):
     letters: int = 2
     budget: tuple[int, int] = (10, 12)
     remove_redundant: bool = True
+    min_guesses: int = 3
 
     def validate(self) -> None:
         self.require_int("digits", 1, 3)
         self.require_int("letters", 1, 3)
-        self.require_range("budget", 1, 60)
+        budget = self.require_range("budget", 1, 60)
         self.require_bool("remove_redundant")
+        low = self.require_int("min_guesses", 1, 60)
+        if low > budget[1]:
+            raise ValueError(f"CryptanalysisConfig.min_guesses must not exceed the largest budget {budget[1]}, got {low}")
 
 
 class Cryptanalysis(SymbolicTask):
@@ -219,11 +227,11 @@ class Cryptanalysis(SymbolicTask):
     answer_mode = "unique"
     Config = CryptanalysisConfig
     presets = {
-        1: CryptanalysisConfig(budget=(4, 6), remove_redundant=False),
-        2: CryptanalysisConfig(budget=(7, 9), remove_redundant=False),
-        3: CryptanalysisConfig(budget=(10, 12)),
-        4: CryptanalysisConfig(budget=(13, 18)),
-        5: CryptanalysisConfig(digits=3, letters=3, budget=(14, 24)),
+        1: CryptanalysisConfig(budget=(4, 6), remove_redundant=False, min_guesses=1),
+        2: CryptanalysisConfig(budget=(7, 9), remove_redundant=False, min_guesses=1),
+        3: CryptanalysisConfig(budget=(10, 12), min_guesses=3),
+        4: CryptanalysisConfig(budget=(13, 18), min_guesses=4),
+        5: CryptanalysisConfig(digits=3, letters=3, budget=(14, 24), min_guesses=5),
     }
 
     # ----------------------------------------------------------------- generation
@@ -252,6 +260,8 @@ class Cryptanalysis(SymbolicTask):
                 continue
             if config.remove_redundant:
                 guesses = _irredundant(rng, guesses, dspace.full, lspace.full)
+            if len(guesses) < config.min_guesses:
+                continue
             records = [
                 {
                     "guess": "".join(DIGITS[s] for s in gd) + "".join(LETTERS[s] for s in gl),
@@ -265,6 +275,7 @@ class Cryptanalysis(SymbolicTask):
                 "letters": nl,
                 "guesses": records,
                 "password": "".join(DIGITS[s] for s in secret_d) + "".join(LETTERS[s] for s in secret_l),
+                "irredundant": config.remove_redundant,
             }
         raise GenerationError(f"cryptanalysis: no unique guess set for {config} in {_MAX_ATTEMPTS} attempts")
 
@@ -332,7 +343,8 @@ class Cryptanalysis(SymbolicTask):
         return Verdict.ok()
 
     def size(self, params: dict) -> float:
-        return len(params["guesses"]) * (params["digits"] + params["letters"]) / 4
+        weight = 2 if params["irredundant"] else 1
+        return len(params["guesses"]) * weight * (params["digits"] + params["letters"]) / 4
 
 
 def _irredundant(rng: random.Random, guesses: list, full_d: int, full_l: int) -> list:

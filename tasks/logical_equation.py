@@ -50,7 +50,7 @@ from ._permutations_combinations_csp import SearchLimit, solve_permutation
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _MAX_ATTEMPTS = 200
 _NODE_CAP = 60_000
-_INT_RE = re.compile(r"[+-]?\d{1,12}")
+_INT_RE = re.compile(r"[+-]?[0-9]{1,12}")
 
 
 # --------------------------------------------------------------------------- semantics

@@ -21,9 +21,10 @@ Choices made here (the catalogue leaves them open):
 * The expression is a random binary tree over the operators (level 2 is the left-deep
   ``(a#b)#c`` of the catalogue). Level 1-3 put parentheses around every inner operation;
   levels 4-5 write the fewest parentheses the grouping rules need and add some redundant
-  ones. At level 4 the left-to-right default must matter (grouping from the right would
-  give a different tree) and at level 5 the precedence table must matter (reading it
-  left to right without the table would give a different tree).
+  ones; at least one pair of parentheses is shown. At level 4 the left-to-right default
+  must matter (grouping from the right would give a different tree) and at level 5 the
+  precedence table must matter (reading it left to right without the table would give a
+  different tree).
 * Every defined operator is used, directly or through another used definition.
 * Instances whose intermediate or final values grow beyond 10**9 in numerator or 10**4 in
   denominator, or that divide by zero, are resampled.
@@ -260,7 +261,7 @@ class NewOperator(SymbolicTask):
             text = render(tree, tiers, config.parens, rng)
             if parse_expression(text, tiers) != tree:
                 raise GenerationError(f"new_operator: rendering {text!r} does not parse back")  # a bug
-            if config.parens == "mixed" and not _grouping_matters(text, tiers, config.precedence):
+            if config.parens == "mixed" and ("(" not in text or not _grouping_matters(text, tiers, config.precedence)):
                 continue
             counter = [0]
             try:

@@ -29,7 +29,7 @@ def test_python_code_block_is_found():
     assert extract_python_code("```js\nx\n```") is None
 
 
-@pytest.mark.parametrize("raw, expected", [("  'ABC' ", "ABC"), ("`x`", "x"), ("```\n12\n```", "12"), ("'abc", "'abc"), ("“q”", "q")])
+@pytest.mark.parametrize("raw, expected", [("  'ABC' ", "ABC"), ("`x`", "x"), ("```\n12\n```", "12"), ("'abc", "'abc"), ("“q”", "q"), ('"a", "b"', '"a", "b"')])
 def test_normalisation_strips_one_harmless_wrapper(raw, expected):
     assert normalize_answer(raw) == expected
 

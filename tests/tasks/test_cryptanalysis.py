@@ -61,7 +61,7 @@ def test_hand_puzzle_solved_and_checked():
 
 def test_format_variants_accepted():
     inst = {"params": HAND}
-    for text in ('["4", "0", "M", "I"]', "[4, 0, M, I]", '["4","0","m","i"]', '"4", "0", "M", "I"', "['4', '0', 'M', 'I']"):
+    for text in ('["4", "0", "M", "I"]', "[4, 0, M, I]", '["4","0","m","i"]', '4, 0, M, I', "['4', '0', 'M', 'I']"):
         assert TASK.verify(inst, f"<<<{text}>>>").correct, text
 
 
