@@ -15,8 +15,11 @@ from typing import Any, Literal, Union, overload
 from inspect_ai.util import ExecResult, SandboxEnvironment, sandboxenv
 from inspect_ai.util._sandbox.environment import SandboxEnvironmentConfigType
 
+from inspect_ai._util.error import PrerequisiteError
+
 from symbench.harness.jail import (
     SANDBOX_WORKDIR,
+    SandboxUnavailable,
     JailLimits,
     check_available,
     make_workdir,
@@ -26,6 +29,17 @@ from symbench.harness.jail import (
 )
 
 SANDBOX_NAME = "symbench"
+
+
+class SandboxUnavailableError(PrerequisiteError, SandboxUnavailable):
+    """The jail cannot run here; Inspect prints the advice as one message."""
+
+    def __init__(self, message: str) -> None:
+        PrerequisiteError.__init__(self, message)
+        SandboxUnavailable.__init__(self, message)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 @sandboxenv(name=SANDBOX_NAME)
@@ -40,7 +54,11 @@ class SymbenchSandbox(SandboxEnvironment):
     # ---------------------------------------------------------------- lifecycle
     @classmethod
     async def task_init(cls, task_name: str, config: SandboxEnvironmentConfigType | None) -> None:
-        check_available()  # fail before any model call, with install advice
+        # fail before any model call, with install advice (printed by Inspect without a traceback)
+        try:
+            check_available()
+        except SandboxUnavailable as exc:
+            raise SandboxUnavailableError(str(exc)) from None
 
     @classmethod
     async def sample_init(

@@ -19,5 +19,8 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${SYMBENCH_EXTRAS:-test}]" 2>&1 | grep -v -e "^WARNING: Location" -e "BuildBackendWarning" >&2 || true
-.venv/bin/python -c "import symbench.cli" || { echo "installing SymBench into .venv failed" >&2; exit 1; }
+if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${SYMBENCH_EXTRAS:-test}]" > .venv/install.log 2>&1; then
+  cat .venv/install.log >&2
+  echo "installing SymBench into .venv failed (log above, also in .venv/install.log)" >&2
+  exit 1
+fi

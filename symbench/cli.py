@@ -251,7 +251,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         rows.append([log.eval.task, "success", f"{metrics['accuracy'].value:.3f}", f"{metrics['stderr'].value:.3f}", per_level])
     _write(f"model: {args.model}   samples per task: {args.n}   logs: {args.log_dir}\n")
-    _write(tabulate(rows, headers=["task", "status", "accuracy", "stderr", "accuracy by complexity"]) + "\n")
+    _write(tabulate(rows, headers=["task", "status", "accuracy", "stderr", "accuracy by complexity"], disable_numparse=True) + "\n")
     return 1 if failed else 0
 
 

@@ -234,3 +234,40 @@ def test_a_fork_bomb_does_not_starve_a_sandbox_running_beside_it():
     calm_result, bomb_result = asyncio.run(both())
     assert bomb_result.timed_out
     assert calm_result.exit_code == 0 and calm_result.stdout.strip() == "42", calm_result
+
+
+def test_missing_bubblewrap_gives_install_advice(monkeypatch):
+    from symbench.harness import jail
+
+    monkeypatch.setattr(jail, "_CHECKED", None)
+    monkeypatch.setattr(jail.shutil, "which", lambda name: None)
+    with pytest.raises(jail.SandboxUnavailable) as info:
+        jail.check_available()
+    message = str(info.value)
+    assert "apt-get install bubblewrap" in message and "--sandbox docker" in message
+
+
+def test_broken_namespaces_give_advice(monkeypatch):
+    from symbench.harness import jail
+
+    monkeypatch.setattr(jail, "_CHECKED", None)
+    real_bwrap = jail._bwrap_argv
+
+    def failing(cmd, *args, **kwargs):  # bwrap that cannot create its namespaces
+        return ["/bin/sh", "-c", "echo 'bwrap: No permissions to creating new namespace' >&2; exit 1"]
+
+    monkeypatch.setattr(jail, "_bwrap_argv", failing)
+    with pytest.raises(jail.SandboxUnavailable, match="user namespaces|--sandbox docker") as info:
+        jail.check_available()
+    assert "No permissions" in str(info.value)
+    monkeypatch.setattr(jail, "_bwrap_argv", real_bwrap)
+
+
+def test_sandbox_unavailable_stops_the_task_before_any_model_call(monkeypatch):
+    from symbench.harness import jail
+    from symbench.harness.sandbox import SymbenchSandbox
+
+    monkeypatch.setattr(jail, "_CHECKED", None)
+    monkeypatch.setattr(jail.shutil, "which", lambda name: None)
+    with pytest.raises(jail.SandboxUnavailable):
+        asyncio.run(SymbenchSandbox.task_init("game24", None))
