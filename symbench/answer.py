@@ -173,12 +173,16 @@ def parse_arithmetic(
     constants: dict[str, Fraction] | None = None,
     max_tokens: int = 2_000,
     max_depth: int = 100,
+    max_digits: int = 1_000,
+    max_bits: int = 20_000,
 ) -> Expr:
     """Parse and evaluate ``text`` exactly: numbers, ``+ - * / × ÷`` and parentheses.
 
     ``**`` and ``//`` are always rejected; ``^`` is a power only with ``allow_power``
     (integer exponents, |exponent| <= 64). Adjacent numbers (concatenation) are a
-    syntax error. Division by zero raises :class:`ParseError`.
+    syntax error. Division by zero raises :class:`ParseError`. Numbers longer than
+    ``max_digits`` digits and powers whose result exceeds ``max_bits`` bits are rejected,
+    so evaluation time stays bounded on any input.
     """
     functions = functions or {}
     constants = constants or {}
@@ -192,6 +196,8 @@ def parse_arithmetic(
         pos = m.end()
         number, op, name = m.groups()
         if number is not None:
+            if len(number) > max_digits:
+                raise ParseError(f"number too long ({len(number)} digits, limit {max_digits})")
             if "." in number and not allow_decimals:
                 raise ParseError(f"decimal numbers are not allowed ({number})")
             tokens.append(("num", number))
@@ -264,6 +270,9 @@ def parse_arithmetic(
                 raise ParseError("exponents must be integers between -64 and 64")
             if base == 0 and exponent < 0:
                 raise ParseError("division by zero")
+            size = max(base.numerator.bit_length(), base.denominator.bit_length()) * abs(int(exponent))
+            if size > max_bits:
+                raise ParseError(f"power too large (about {size} bits, limit {max_bits})")
             return base ** int(exponent)
         return base
 

@@ -82,6 +82,8 @@ def _corruptions(answer: str, rng: random.Random) -> list[str]:
     out.append(answer * 5_000)  # huge
     out.append("(" * 5_000 + answer + ")" * 5_000)
     out.append("[" * 3_000)
+    out.append("9" * 150_000)  # int() of this raises in Python: a verifier must cap digits first
+    out.append('{"a":' * 20_000)
     out.append(answer[: len(answer) // 2])
     return out
 
