@@ -4,8 +4,9 @@ Rules (TASKS.md 34). A sequence of integers from 1 to 9 is given in a fixed orde
 solver writes an arithmetic expression that uses every number exactly once, in the given
 order, joined by the binary operators ``+ - * /`` and parentheses, and whose exact value
 equals the target. Numbers must not be reordered or concatenated, and there is no unary
-minus. Division is exact (rational): intermediate results may be fractions or negative,
-only the final value has to equal the target.
+minus. The usual precedence applies (``*`` and ``/`` before ``+`` and ``-``, left to right
+otherwise), and the question says so. Division is exact (rational): intermediate results
+may be fractions or negative, only the final value has to equal the target.
 
 Answer format: a token list such as ``[(, 9, +, 1, ), *, 2]``; the outer brackets are
 optional and each token may be quoted. A plain expression such as ``(9+1)*2`` is also
@@ -284,10 +285,12 @@ class CombinatorialCalculation(SymbolicTask):
             "- use every number exactly once and keep the given order (no reordering);\n"
             "- do not join numbers into multi-digit numbers (no concatenation);\n"
             "- every operator is binary: there is no unary minus or plus sign in front of a number or bracket;\n"
-            "- every number must be followed by an operator or a closing parenthesis (no implicit "
-            "multiplication), and parentheses must be balanced;\n"
+            "- an operator must stand between any two numbers or bracketed groups (no implicit "
+            "multiplication such as 2(3+4) or (1+2)(3+4)), and parentheses must be balanced;\n"
             "- division is exact (not integer division): intermediate results may be fractions or negative, "
-            "only the final value must equal the target.\n\n"
+            "only the final value must equal the target;\n"
+            "- the usual precedence applies: * and / before + and -, operators of equal precedence from left "
+            "to right, parentheses first.\n\n"
             "Return your final answer as a list of tokens (numbers, operators and parentheses) separated by "
             "commas inside triple angle brackets. For example, for the numbers 9, 1, 2, 3 and the target 17 a "
             f"valid answer is <<<{_EXAMPLE}>>>."

@@ -10,9 +10,10 @@ of 9 integers). Also accepted: 9 lines of 9 digits, written either together
 
 Choices made here (the catalogue leaves them open):
 
-* The full grid is a base pattern permuted with the instance RNG (digits relabelled,
-  rows permuted inside bands, bands permuted, the same for columns and stacks, optional
-  transpose); every permutation keeps it a valid sudoku.
+* The full grid comes from randomised backtracking over an empty grid (the cell with the
+  fewest candidates first, digits in random order), so solutions are arbitrary sudoku
+  grids. (A permuted fixed pattern would be cheaper but gives itself away: all its
+  mini-rows or all its mini-columns come from only nine digit triples.)
 * Cells are removed in a random order while the solution stays unique, until the blank
   count drawn from the level's range is reached. A removal is kept without search when
   the removed digit is forced by the remaining givens (naked or hidden single). It is
@@ -304,27 +305,44 @@ class _Remover:
 
 
 def _full_grid(rng: random.Random) -> list[int]:
-    digits = list(range(1, 10))
-    rng.shuffle(digits)
+    """A random complete grid: randomised backtracking (fewest candidates first, digits
+    tried in random order). Not a permuted fixed pattern, whose mini-rows would all come
+    from three digit triples and give the solution away."""
+    g = [0] * 81
+    rows, cols, boxes = [0] * 9, [0] * 9, [0] * 9
 
-    def order() -> list[int]:
-        bands = [0, 1, 2]
-        rng.shuffle(bands)
-        out = []
-        for b in bands:
-            inner = [0, 1, 2]
-            rng.shuffle(inner)
-            out.extend(b * 3 + k for k in inner)
-        return out
+    def rec() -> bool:
+        best, best_c, best_n = -1, 0, 10
+        for i in range(81):
+            if not g[i]:
+                c = _ALL & ~(rows[ROW[i]] | cols[COL[i]] | boxes[BOX[i]])
+                n = _POP[c]
+                if n < best_n:
+                    best, best_c, best_n = i, c, n
+                    if n <= 1:
+                        break
+        if best < 0:
+            return True
+        digits = [d for d in range(1, 10) if best_c >> d & 1]
+        rng.shuffle(digits)
+        r, c, b = ROW[best], COL[best], BOX[best]
+        for d in digits:
+            bit = 1 << d
+            g[best] = d
+            rows[r] |= bit
+            cols[c] |= bit
+            boxes[b] |= bit
+            if rec():
+                return True
+            rows[r] ^= bit
+            cols[c] ^= bit
+            boxes[b] ^= bit
+        g[best] = 0
+        return False
 
-    rows, cols = order(), order()
-    transpose = rng.random() < 0.5
-    grid = []
-    for r in range(9):
-        for c in range(9):
-            rr, cc = (cols[c], rows[r]) if transpose else (rows[r], cols[c])
-            grid.append(digits[(3 * (rr % 3) + rr // 3 + cc) % 9])
-    return grid
+    if not rec():  # pragma: no cover - an empty grid always has a completion
+        raise GenerationError("standard_sudoku: could not fill a grid")
+    return g
 
 
 def parse_grid(answer: str) -> list[list[int]]:

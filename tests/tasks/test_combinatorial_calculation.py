@@ -97,3 +97,12 @@ def test_generated_targets_in_range_and_order_enforced():
             nums = [t for t in p["reference"] if t.isdigit()]
             if nums != nums[::-1]:
                 assert not TASK.verify(inst, "<<<[" + ", ".join(rev) + "]>>>").correct
+
+
+def test_question_states_operator_precedence():
+    # References such as "2 + 1 * 8" = 10 rely on * binding tighter than + (left to right it
+    # would be 24), so the question must say which precedence the verifier uses.
+    params = {"numbers": [2, 1, 8], "target": 10, "reference": ["2", "+", "1", "*", "8"]}
+    assert verdict(params, "2+1*8").correct and not verdict(params, "(2+1)*8").correct
+    q = TASK.question(params)
+    assert "* and / before + and -" in q and "left to right" in q

@@ -109,3 +109,22 @@ def test_removal_shortcuts_agree_with_the_search():
     rem._set(1, 2)  # give it back
     assert not rem.try_remove(1)  # and the remover refuses to blank it
     assert rem.g[1] == 2
+
+
+def _line_triples(grid):
+    """Distinct digit sets of the 27 mini-rows and of the 27 mini-columns."""
+    minirows = {frozenset(grid[r][3 * s : 3 * s + 3]) for r in range(9) for s in range(3)}
+    minicols = {frozenset(grid[3 * b + k][c] for k in range(3)) for c in range(9) for b in range(3)}
+    return len(minirows), len(minicols)
+
+
+def test_solution_grids_are_not_a_permuted_pattern():
+    # A relabelled/permuted base pattern has all mini-rows (or all mini-columns) drawn from
+    # at most nine digit triples, which gives much of the solution away; random grids have
+    # far more distinct triples in both directions.
+    import json
+
+    for i in range(6):
+        grid = json.loads(TASK.instance(1, 0, i).answer)
+        assert min(_line_triples(grid)) > 12, (i, _line_triples(grid))
+    assert max(_line_triples(FULL)) <= 9  # the hand-made pattern grid above is such a grid
