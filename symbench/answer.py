@@ -64,10 +64,11 @@ def strip_quotes(text: str) -> str:
 
 # --------------------------------------------------------------------------- numbers
 
-_INT_RE = re.compile(r"[+-]?\d+")
-_DEC_RE = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+|\d+)")
-_FRAC_RE = re.compile(r"([+-]?\d+)\s*/\s*(\d+)")
-_GROUPED_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# ASCII digits only: Python's \d and int() also accept other scripts' digits (e.g. "١٣").
+_INT_RE = re.compile(r"[+-]?[0-9]+")
+_DEC_RE = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)")
+_FRAC_RE = re.compile(r"([+-]?[0-9]+)\s*/\s*([0-9]+)")
+_GROUPED_RE = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
 def parse_int(text: str, *, allow_grouping: bool = False) -> int:
@@ -160,7 +161,7 @@ class Expr:
         self.literals = literals
 
 
-_TOKEN_RE = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|(\*\*|//|[-+*/×÷()^,])|([A-Za-z_]\w*))")
+_TOKEN_RE = re.compile(r"\s*(?:([0-9]+(?:\.[0-9]+)?)|(\*\*|//|[-+*/×÷()^,])|([A-Za-z_][A-Za-z0-9_]*))")
 
 
 def parse_arithmetic(

@@ -44,7 +44,7 @@ from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 DECOY_KINDS = ("none", "small", "large")
 _MAX_ATTEMPTS = 200
-_INT_RE = re.compile(r"\d{1,6}")
+_INT_RE = re.compile(r"[0-9]{1,6}")  # ASCII digits only (\d would take "٣" or "３")
 
 Grid = list[list[str]]
 

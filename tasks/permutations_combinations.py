@@ -17,7 +17,8 @@ Choices made here (the catalogue leaves them open):
 
 * A hidden arrangement is drawn first and every constraint is true for it, so each
   instance is satisfiable; the hidden arrangement is the reference answer.
-* Levels 1-3: the level's number of random true constraints, no duplicates.
+* Levels 1-3: the level's number of random true constraints, no duplicates (also none
+  that restate another: "X left of Y" with "Y right of X", "X next to Y" with "Y next to X").
 * Levels 4-5 (unique solution enforced): constraints are added by counter-example: the
   bounded permutation solver (``_permutations_combinations_csp``, stops after 2
   solutions) finds a second arrangement, and a random true constraint that it violates is
@@ -83,6 +84,17 @@ def holds(c: list, pos: list[int]) -> bool:
     if kind == "between":
         return abs(px - py) - 1 == k
     raise ValueError(f"unknown constraint kind {kind!r}")
+
+
+def same_rule(c: list) -> tuple:
+    """A key equal for constraints that say the same thing ("X left of Y" = "Y right of X",
+    "X next to Y" = "Y next to X"), so that no instance lists one rule twice."""
+    kind, x, y, k = c
+    if kind == "right":
+        return ("left", y, x, k)
+    if kind in ("adjacent", "not_adjacent", "between"):
+        return (kind, min(x, y), max(x, y), k)
+    return (kind, x, y, k)
 
 
 def render(c: list) -> str:
@@ -230,7 +242,7 @@ class PermutationsCombinations(SymbolicTask):
             if len(chosen) >= count:
                 break
             c = self._candidate(rng, n, pos, config.extra_types)
-            if c not in chosen:
+            if all(same_rule(c) != same_rule(d) for d in chosen):
                 chosen.append(c)
         return chosen if len(chosen) == count else None
 
@@ -273,7 +285,7 @@ class PermutationsCombinations(SymbolicTask):
             if len(chosen) >= target:
                 break
             c = self._candidate(rng, n, pos, config.extra_types)
-            if c not in chosen:
+            if all(same_rule(c) != same_rule(d) for d in chosen):
                 chosen.insert(rng.randint(0, len(chosen)), c)
         return chosen if lo <= len(chosen) <= hi else None
 
@@ -321,7 +333,8 @@ class PermutationsCombinations(SymbolicTask):
         order = []
         for i, item in enumerate(items):
             label = item.upper()
-            if len(label) != 1 or label not in labels:
+            # ASCII only: str.upper() maps the dotless "ı" to "I" (and "ſ" to "S")
+            if len(label) != 1 or not item.isascii() or label not in labels:
                 return Verdict.fail(f"item {i + 1} is not one of the labels {', '.join(labels)}: {short(item)}")
             order.append(labels.index(label))
         if len(set(order)) != n:

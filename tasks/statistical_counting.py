@@ -22,8 +22,8 @@ Choices made here (the catalogue leaves them open):
   one of the k letters appears at least once (resampled otherwise).
 * The question states "per maximal run" and gives a worked mini-example, which the
   original omitted.
-* The verifier accepts a signed integer, with thousands separators only if they are
-  correctly grouped; the digit count is capped before conversion. Anything else (words,
+* The verifier accepts a signed integer in ASCII digits, with thousands separators only
+  if they are correctly grouped; the digit count is capped before conversion. Anything else (words,
   decimals such as ``12.0``, expressions) is rejected.
 * ``size`` is length/10 plus the number of letters, plus the spread of thresholds.
 
@@ -169,6 +169,8 @@ class StatisticalCounting(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         if len(answer) > 30:
             return Verdict.fail(f"expected a single integer, got {short(answer)}")
+        if not answer.isascii():  # the shared parser's \d would also read "٤" or "４" as digits
+            return Verdict.fail(f"expected a single integer in ASCII digits, got {short(answer)}")
         try:
             value = parse_int(answer, allow_grouping=True)
         except ParseError as exc:

@@ -261,7 +261,7 @@ class SynthesisDecomposition(SymbolicTask):
             return Verdict.fail(f"expected {len(items)} counts ({', '.join(items)}), got {len(parts)}")
         values = []
         for item, part in zip(items, parts):
-            if not re.fullmatch(r"\d{1,12}", part):
+            if not re.fullmatch(r"[0-9]{1,12}", part):  # ASCII digits only
                 return Verdict.fail(f"the count of {item} must be a non-negative integer, got {short(part)}")
             values.append(int(part))
         for item, got, want in zip(items, values, self._final(params)):

@@ -49,7 +49,8 @@ def test_format_variants_accepted(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["[3, 2]", "[2, 3]", "[1, 1]", "[4, 4]", "[3]", "[3, 3, 3]", "[3.0, 3]", "[-3, 3]", "[3 3]", "row 3, column 3", "[[3, 3]]"],
+    ["[3, 2]", "[2, 3]", "[1, 1]", "[4, 4]", "[3]", "[3, 3, 3]", "[3.0, 3]", "[-3, 3]", "[3 3]", "row 3, column 3", "[[3, 3]]",
+     "[\u0663, \u0663]", "[\uff13, \uff13]"],  # Arabic-Indic and full-width 3: not ASCII integers
 )
 def test_near_misses_rejected(text):
     verdict = TASK.verify({"params": HAND}, f"<<<{text}>>>")

@@ -47,6 +47,16 @@ def test_near_misses_rejected():
     assert "constraint 3" in TASK.check(HAND, '["A", "D", "B", "C"]').reason
 
 
+def test_non_ascii_look_alike_labels_rejected():
+    # 9 books A..I, no constraints: any permutation passes, so only the label check can fail.
+    params = {"books": 9, "constraints": [], "solution": list("ABCDEFGHI"), "unique": False}
+    assert TASK.check(params, '["A", "B", "C", "D", "E", "F", "G", "H", "I"]').correct
+    assert TASK.check(params, '["a", "b", "c", "d", "e", "f", "g", "h", "i"]').correct
+    # the dotless i upper-cases to "I" in Python, but it is not the label I
+    verdict = TASK.check(params, '["A", "B", "C", "D", "E", "F", "G", "H", "\u0131"]')
+    assert not verdict.correct and "item 9" in verdict.reason
+
+
 def test_extra_kinds_semantics():
     pos = order_to_positions([A, B, C, D])  # A1 B2 C3 D4
     assert holds(["between", A, D, 2], pos) and not holds(["between", A, D, 1], pos)
@@ -99,3 +109,38 @@ def test_low_levels_are_satisfiable_and_sized():
         p = TASK.instance(2, seed=1, index=i).params
         assert p["books"] == 6 and 7 <= len(p["constraints"]) <= 8
         assert TASK.check(p, TASK.solve(p)).correct
+
+
+def test_no_constraint_is_listed_twice_in_other_words():
+    # "A left of B" restates "B right of A"; "A next to B" restates "B next to A" (and so on):
+    # a restated rule would make the level's constraint count smaller than it looks.
+    def key(c):
+        kind, x, y, k = c
+        if kind == "right":
+            return ("left", y, x, k)
+        if kind in ("adjacent", "not_adjacent", "between"):
+            return (kind, min(x, y), max(x, y), k)
+        return (kind, x, y, k)
+
+    for level in (1, 2, 3, 4, 5):
+        for i in range(25 if level < 4 else 6):
+            cons = TASK.instance(level, seed=2, index=i).params["constraints"]
+            keys = [key(c) for c in cons]
+            assert len(keys) == len(set(keys)), (level, i, cons)
+
+
+def test_golden_instances_catch_rng_drift():
+    import hashlib
+
+    # Checked by hand against the printed constraints.
+    # L1: B C A D -> A at 3 (not 1, not 2), B (1) left of A, C (2) left of A.
+    # L5 (11 books): K1 B2 C3 A4 J5 G6 I7 F8 E9 D10 H11 -> A right of C; I left of D; 9 books between
+    #   H and K; E right of F; F right of G; 1 between F and D; 7 between K and E; C left of G;
+    #   J not at 4; 2 between J and F; 1 between A and B; G next to J.
+    for level, answer, digest in [
+        (1, '["B", "C", "A", "D"]', "b75d0526d4db7ba6"),
+        (5, '["K", "B", "C", "A", "J", "G", "I", "F", "E", "D", "H"]', "3c48c7f0b2f3cd10"),
+    ]:
+        inst = TASK.instance(level, seed=0, index=0)
+        assert inst.answer == answer
+        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest

@@ -33,7 +33,8 @@ def test_format_variants_and_near_misses():
     inst = {"params": uniform("BCDBADDDCCCBBDD", 4)}
     for good in ("13", " 13 ", "'13'", "+13"):
         assert TASK.verify(inst, f"<<<{good}>>>").correct, good
-    for bad in ("12", "14", "13.0", "13 points", "thirteen", "4+3+2+4", "1,3", "[13]", "9" * 5000):
+    for bad in ("12", "14", "13.0", "13 points", "thirteen", "4+3+2+4", "1,3", "[13]", "9" * 5000,
+                "\u0661\u0663", "\uff11\uff13"):  # Arabic-Indic / full-width 13: not ASCII digits
         assert not TASK.verify(inst, f"<<<{bad}>>>").correct, bad
     big = {"params": {"string": "A", "letters": 1, "scores": [1234], "thresholds": [1]}}
     assert TASK.verify(big, "<<<1,234>>>").correct  # valid grouping in a single number

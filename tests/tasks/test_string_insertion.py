@@ -29,3 +29,59 @@ def test_near_misses_rejected():
     assert not TASK.verify(inst, "<<<abcdaebacbdce>>>").correct  # case-sensitive
     assert not TASK.verify(inst, "<<<ABCDAEBACBDC>>>").correct  # one insertion missing
     assert not TASK.verify(inst, "<<<A B C D A E B A C B D C E>>>").correct  # wrong format
+
+
+def _independent(s, times):
+    """A second reading of the rules: lookahead regex for overlapping matches, inserting from
+    the right so that earlier positions stay valid."""
+    import re
+
+    letter = {"ABCD": "A", "BCDE": "B", "CDEA": "C", "DEAB": "D", "EABC": "E"}
+    for _ in range(times):
+        ends = [(m.start() + 4, letter[m.group(1)]) for m in re.finditer(r"(?=(ABCD|BCDE|CDEA|DEAB|EABC))", s)]
+        for end, ch in reversed(ends):
+            s = s[:end] + ch + s[end:]
+    return s
+
+
+def test_generated_instances_follow_the_level_table_and_an_independent_simulation():
+    import re
+
+    for level in (1, 2, 3, 4, 5):
+        cfg = TASK.presets[level]
+        for i in range(20):
+            inst = TASK.instance(level, seed=4, index=i)
+            p = inst.params
+            s = p["string"]
+            starts = [m.start() for m in re.finditer(r"(?=(ABCD|BCDE|CDEA|DEAB|EABC))", s)]
+            assert cfg.occurrences[0] <= len(starts) == p["occurrences"] <= cfg.occurrences[1]
+            assert cfg.length[0] <= len(s) <= cfg.length[1] and set(s) <= set("ABCDE")
+            assert cfg.applications[0] <= p["applications"] <= cfg.applications[1]
+            if level == 4:  # overlapping chains such as ABCDEAB
+                assert any(b - a < 4 for a, b in zip(starts, starts[1:]))
+            assert inst.answer == _independent(s, p["applications"])
+            example = inst.question.rsplit("<<<", 1)[1].split(">>>")[0]
+            assert example != inst.answer
+
+
+def test_format_variants_and_wrong_formats():
+    inst = {"params": {"string": "ABCDEABC", "applications": 1, "occurrences": 5}}
+    for good in ("ABCDAEBACBDCE", " ABCDAEBACBDCE ", '"ABCDAEBACBDCE"', "`ABCDAEBACBDCE`", "```\nABCDAEBACBDCE\n```"):
+        assert TASK.verify(inst, f"<<<{good}>>>").correct, good
+    for bad in ("[ABCDAEBACBDCE]", "ABCDAEBACBDCE.", "ABCDAEBACBDCEA", "ABCDEABC", "ABCDAEBACBDC E", "'ABCDAEBACBDCE"):
+        assert not TASK.verify(inst, f"<<<{bad}>>>").correct, bad
+
+
+def test_golden_instances_catch_rng_drift():
+    import hashlib
+
+    # L1 by hand: EAEEDADEAB holds only DEAB (its last four letters) -> D goes after it.
+    # L5: checked with the independent simulation above (two applications of T).
+    for level, answer, digest in [
+        (1, "EAEEDADEABD", "cf94e5569765615d"),
+        (5, "ABECDEACCEABCEEDABABCDAAAABCDAACBCDEBBDABCDAABDEABDDEEABCEEBBCDEBBEAEDDA", "99ba4c5c190e0821"),
+    ]:
+        inst = TASK.instance(level, seed=0, index=0)
+        assert inst.answer == answer
+        assert inst.answer == _independent(inst.params["string"], inst.params["applications"])
+        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest

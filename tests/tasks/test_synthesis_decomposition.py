@@ -46,6 +46,8 @@ def test_format_variants_and_near_misses():
         "[0, 0, -1, 2, 3]",
         "[A=0, B=0, C=1, X=2, Y=3]",
         "{'A': 0, 'B': 0, 'C': 1, 'X': 2, 'Y': 3}",
+        "[0, 0, \u0661, 2, 3]",  # Arabic-Indic 1 (int() would read it as 1)
+        "[0, 0, 1, \uff12, 3]",  # full-width 2
     ):
         assert not TASK.verify(inst, f"<<<{bad}>>>").correct, bad
 
