@@ -235,7 +235,10 @@ def t_shopping(ctx: Ctx, target: int, seed: Q | None, bigd: bool) -> Story:
         total = ctx.mul(total, w)
     if "coupon" in chosen:
         c = ctx.below(total, 1, 60, big=True, money=True)
-        s.append(f"A coupon takes {c.label} off the whole bill.")
+        if "weeks" in chosen:  # said outright: one coupon for the combined bill, not one per week
+            s.append(f"A single coupon takes {c.label} off the combined bill for all {w.label} weeks.")
+        else:
+            s.append(f"A coupon takes {c.label} off the whole bill.")
         total = ctx.sub(total, c)
     if "discount" in chosen:
         p = ctx.percent(total)
@@ -248,7 +251,10 @@ def t_shopping(ctx: Ctx, target: int, seed: Q | None, bigd: bool) -> Story:
         if ctx.no_big and bill > ctx.small_max:
             raise Retry
         b = Q(Fraction(bill), str(bill), fmt_money(Fraction(bill)))
-        s.append(f"{name} pays with {b.label}.")
+        if "weeks" in chosen:  # one payment for everything, not one per week
+            s.append(f"{name} pays for all {w.label} weeks at once with {b.label}.")
+        else:
+            s.append(f"{name} pays with {b.label}.")
         total = ctx.sub(b, total)
         q, d = "How much change, in dollars, does %s get back?" % name, f"the change in dollars that {name} gets back"
     else:
@@ -291,7 +297,8 @@ def t_factory(ctx: Ctx, target: int, seed: Q | None, bigd: bool) -> Story:
         q, d = f"How many {thing} are left for sale?", f"the number of {thing} left for sale"
     if "boxes" in chosen:
         b = ctx.divisor(total, 3, 60)
-        s.append(f"The {thing} {'left for sale ' if 'samples' in chosen else ''}are packed into boxes of {b.label}, "
+        which = "left for sale " if "samples" in chosen else "that are left " if "defect" in chosen else ""
+        s.append(f"The {thing} {which}are packed into boxes of {b.label}, "
                  "filling every box completely.")
         total = ctx.div(total, b)
         unit = "boxes"
@@ -354,10 +361,11 @@ def t_conversion(ctx: Ctx, target: int, seed: Q | None, bigd: bool) -> Story:
         q, d = "How many crates are packed?", "the number of crates packed"
     if "price" in chosen:
         price = ctx.num(3, 90, big=True, money=True)
-        each = "crate" if unit == "crates" else cont
+        each = "crate" if unit == "crates" else cont + (" left to ship" if "kept" in chosen else "")
         s.append(f"Each {each} is sold for {price.label}.")
         v = ctx.mul(v, price)
-        q, d = f"How many dollars does the warehouse get for all the {unit}?", f"the income in dollars from the {unit}"
+        sold = unit + (" left to ship" if "kept" in chosen and unit != "crates" else "")
+        q, d = f"How many dollars does the warehouse get for all the {sold}?", f"the income in dollars from the {sold}"
     dis = _distractor(ctx, ("The warehouse has {x} loading docks.", "The truck drove {x} kilometers to deliver it.",
                             "The warehouse was built {x} days ago."), bigd)
     return Story("conversion", s, q, d, v, "int", dis)
@@ -640,6 +648,8 @@ def t_wages(ctx: Ctx, target: int, seed: Q | None, bigd: bool) -> Story:
         s.append(f"{pron.capitalize()} works this schedule for {n.label} weeks.")
         v = ctx.mul(v, n)
         span = f"over the {n.label} weeks"
+    elif chosen:  # bonus, tax, rent, gadgets: say which amount of pay they apply to (one week's)
+        s.append(f"{pron.capitalize()} works this schedule for one week only.")
     q, d = f"How many dollars does {name} earn {span}?", f"the dollars {name} earns {span}"
     if "bonus" in chosen:
         b = ctx.num(10, 90, big=True, money=True)

@@ -182,4 +182,36 @@ def test_golden_instances():
     assert got == GOLDEN
 
 
-GOLDEN = [('1000', 'e25896fec98d'), ('3728592', '7a58217aea62'), ('55735416', '3a02bac3a11e')]
+# L5 question re-pinned after the "one week only" wording fix; answer 55735416 re-checked by hand:
+# 20385427*31 + 19 = 631948256, *3/4 /12 = N = 39496766, N*1000/400 - 43006499 = 55735416.
+GOLDEN = [('1000', 'e25896fec98d'), ('3728592', '7a58217aea62'), ('55735416', 'e321c38a4b4b')]
+
+
+def test_repeated_purchases_and_leftovers_are_worded_without_ambiguity():
+    # Review fix. (1) With "the same purchase every week for w weeks", "a coupon takes $c off the whole bill"
+    # could mean once per weekly bill (the formula subtracts it once); the same for "pays with $b".
+    # (2) "Inspectors throw away p% ... The widgets are packed into boxes" did not say that only the
+    # remaining ones are packed; (3) "keeps k of the bottles ... Each bottle is sold for" did not say that
+    # only the bottles left are sold; (4) "earns $x per hour and works h hours a week ... pays $r for rent"
+    # never said over which period the pay is counted (the formula takes one week).
+    cases = {
+        (1, 9): ("She works this schedule for one week only.", "5"),  # (36*5 - 35) / 29
+        (1, 2): ("A single coupon takes $21 off the combined bill for all 5 weeks.", "859"),  # 2*88*5 - 21
+        (2, 155): ("Priya pays for all 2 weeks at once with $60,000.", "24160"),  # 60000 - 4480*4*2
+        (4, 106): ("The toy cars that are left are packed into boxes of 27,", None),
+        (2, 121): ("Each bottle left to ship is sold for $27.", "57964734"),  # (68700*1000/32 - 33) * 27
+    }
+    for (level, index), (sentence, answer) in cases.items():
+        inst = TASK.instance(level, 0, index)
+        assert sentence in inst.question, (level, index, inst.question)
+        if answer is not None:
+            assert inst.answer == answer
+    for level in (1, 2, 3):
+        for index in range(40):
+            q = TASK.instance(level, 0, index).question
+            if "every week for" in q:
+                assert "off the whole bill" not in q and " pays with $" not in q, q
+            if re.search(r"per hour and works \d+ hours a week\. (?!.* works this schedule for)", q):
+                assert "How many dollars does" in q and "earn per week?" in q, q
+            if "as defective" in q and "packed into boxes" in q:
+                assert re.search(r"(that are left|left for sale) are packed", q), q
