@@ -24,6 +24,8 @@ Choices made here:
   is bounded; an instance it cannot settle within the bound is resampled. Instances whose initial
   state already is the goal are resampled (the original could emit them).
 * ``size`` is the number of blocks plus the optimal plan length over ten.
+* The format example in the question is replaced by a second one when it would solve the
+  instance (possible with two blocks), so it is never a valid answer.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ _MAX_ATTEMPTS = 500
 _SEARCH_BUDGET = 30_000
 _MOVE_RE = re.compile(r"move\s+([A-Za-z])\s+from\s+(?:stack\s*)?(\d{1,3})\s+to\s+(?:stack\s*)?(\d{1,3})", re.IGNORECASE)
 _MAX_LINES = 10_000
+_EXAMPLES = ("Move B from 2 to 3\nMove A from 1 to 2", "Move B from 1 to 3\nMove A from 2 to 1")
 
 
 def _goal_full(goal: list[list[str]], n_stacks: int) -> State:
@@ -191,7 +194,7 @@ class Blocksworld(SymbolicTask):
         g = len(params["goal"])
         limit = params.get("max_moves")
         others = (
-            f" and every other stack (stack{g + 1}" + (f"..stack{n}" if n > g + 1 else "") + ") must be empty"
+            f" and every other stack (stack{g + 1}" + (f"..stack{n}" if n > g + 1 else "") + ") is empty"
             if n > g
             else ""
         )
@@ -216,9 +219,16 @@ class Blocksworld(SymbolicTask):
             "Give the sequence of moves, one per line, each written exactly as: Move <block> from <source stack "
             "number> to <destination stack number>.",
             "Return your final answer inside triple angle brackets, for example:",
-            "<<<Move B from 2 to 3\nMove A from 1 to 2>>>",
+            f"<<<{self._example(params)}>>>",
         ]
         return "\n".join(lines)
+
+    def _example(self, params: dict) -> str:
+        """The format example; never one that solves this instance (possible with two blocks)."""
+        for example in _EXAMPLES:  # they need A on top of different stacks, so one always fails
+            if not self.check(params, example).correct:
+                return example
+        raise GenerationError("blocksworld: every format example solves this instance")
 
     def check(self, params: dict, answer: str) -> Verdict:
         initial, goal = self._states(params)

@@ -36,6 +36,8 @@ Choices made here (the catalogue leaves them open):
   rows on ties) or, when it is already there, putting it on the target. The reference length sets the level 4-5 step
   budgets (2 x reference, reference + 1); levels 1-3 have none.
 * ``size`` is the number of boxes plus the reference plan length plus R*C/4.
+* The format example in the question swaps its colours when it would solve the instance
+  (possible on a 1x2 grid), so it is never a valid answer.
 
 Original defects avoided: invalid actions are not ignored, actions of one step do not let a
 box hop several squares, the action syntax tolerates missing spaces, minus signs are kept
@@ -61,6 +63,11 @@ _NUM = r"([+-]?\d{1,6}(?:\.\d{1,6})?)"
 _AGENT_RE = re.compile(rf"Agent\[\s*{_NUM}\s*,\s*{_NUM}\s*\]")
 _ACTION_RE = re.compile(rf"move\(\s*box_([a-z]+)\s*,\s*(?:square\[\s*{_NUM}\s*,\s*{_NUM}\s*\]|target_([a-z]+))\s*\)")
 _MAX_STEPS = 10_000
+_EXAMPLES = tuple(
+    f'[{{"Agent[0.5, 0.5]": "move(box_{a}, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_{b}, target_{b})"}}, '
+    f'{{"Agent[0.5, 1.5]": "move(box_{a}, target_{a})"}}]'
+    for a, b in (("blue", "red"), ("red", "blue"))
+)
 
 Square = tuple[int, int]
 
@@ -235,9 +242,15 @@ class BoxNet(SymbolicTask):
             "Answer with a JSON list of steps; each step is a JSON object that maps agent names to their actions "
             "(agents not named stay idle). Use double quotes and give each agent at most once per step.\n"
             "Return your final answer as <<<[...]>>>, for example:\n"
-            '<<<[{"Agent[0.5, 0.5]": "move(box_blue, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_red, target_red)"}, '
-            '{"Agent[0.5, 1.5]": "move(box_blue, target_blue)"}]>>>'
+            f"<<<{self._example(params)}>>>"
         )
+
+    def _example(self, params: dict) -> str:
+        """The format example; never one that solves this instance (rare on a 1x2 grid)."""
+        for example in _EXAMPLES:
+            if not self.check(params, example).correct:
+                return example
+        raise GenerationError("boxnet: every format example solves this instance")  # cannot happen: they exclude each other
 
     # ------------------------------------------------------------------ verify
     def check(self, params: dict, answer: str) -> Verdict:

@@ -15,13 +15,16 @@ Choices made here:
 
 * "Distinct solutions" (levels 1 and 3) counts expression trees built by combining two
   sub-results at a time, up to commutativity of ``+`` and ``*`` (so ``a+b`` and ``b+a``
-  are one solution, but ``(a+b)+c`` and ``a+(b+c)`` are two).
+  are one solution, but ``(a+b)+c`` and ``a+(b+c)`` are two). When a split has two equal
+  halves (``5/5`` in 3 5 5 7), ``a/b`` and ``b/a`` are the same tree and count once.
 * Level 3 keeps the hard tail: either every solution needs a non-integer intermediate
   result, or there are at most two solutions.
 * Level 5 draws 6-7 numbers in 1-50; the target is the value of a random expression
   tree over them (positive intermediates), kept when it is an integer in [24, 500] -
   so it is reachable by construction - and when a bounded search re-finds a solution;
-  the reference is the first expression that search finds.
+  the reference is the first expression that search finds. With more than 7 numbers (the
+  original 20-80-number sweeps, as overrides) nothing is searched: the random tree's own
+  expression is stored in the params and is the reference.
 * ``size`` is the number of numbers plus, for four numbers, a bonus that grows as the
   solution count shrinks (fewer solutions = harder).
 """
@@ -40,6 +43,7 @@ from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 5_000
 _SEARCH_BUDGET = 3_000
+_SEARCH_MAX = 7  # more numbers than this are not searched (the splits grow as 2**k)
 
 
 # --------------------------------------------------------------------------- exact search
@@ -86,20 +90,41 @@ def _table(items: tuple[int, ...], integers_only: bool) -> dict[Fraction, tuple[
         return {Fraction(items[0]): (1, str(items[0]))}
     table: dict[Fraction, tuple[int, str]] = {}
     for left, right in _sub_multisets(items):
-        lt = _table(left, integers_only)
-        rt = _table(right, integers_only)
-        for a, (ca, ea) in lt.items():
-            for b, (cb, eb) in rt.items():
-                for value, op, left_first in _combine(a, b):
-                    if integers_only and value.denominator != 1:
-                        continue
-                    count = ca * cb
-                    if value in table:
-                        table[value] = (table[value][0] + count, table[value][1])
-                    else:
-                        x, y = (ea, eb) if left_first else (eb, ea)
-                        table[value] = (count, f"({x}{op}{y})")
+        _add_split(table, left, right, integers_only)
     return table
+
+
+def _add_split(table: dict[Fraction, tuple[int, str]], left: tuple[int, ...], right: tuple[int, ...], integers_only: bool) -> None:
+    """Add to ``table`` every tree whose root joins a tree over ``left`` with one over ``right``.
+
+    When both parts are the same multiset, the ordered pairs (T1, T2) and (T2, T1) are
+    one unordered pair: each pair of values is visited once, and two trees of the same
+    value give ``c*(c+1)/2`` sums and products but ``c*c`` differences and quotients.
+    """
+    lt = _table(left, integers_only)
+    rt = _table(right, integers_only)
+    symmetric = left == right
+    values = list(rt.items())
+    for i, (a, (ca, ea)) in enumerate(lt.items()):
+        for j, (b, (cb, eb)) in enumerate(values):
+            if symmetric and j < i:
+                continue  # the pair (b, a) was counted already
+            for value, op, left_first in _combine(a, b):
+                if integers_only and value.denominator != 1:
+                    continue
+                count = ca * cb
+                if symmetric and i == j:
+                    # Trees T1, T2 of the same value: a-b and b-a (a/b and b/a) are the
+                    # same set of trees, so count the ordered pairs once; + and * count
+                    # the unordered pairs, T1 with itself included.
+                    if not left_first:
+                        continue
+                    count = ca * (ca + 1) // 2 if op in "+*" else ca * ca
+                if value in table:
+                    table[value] = (table[value][0] + count, table[value][1])
+                else:
+                    x, y = (ea, eb) if left_first else (eb, ea)
+                    table[value] = (count, f"({x}{op}{y})")
 
 
 def _inverse(a: Fraction, target: Fraction):
@@ -135,6 +160,14 @@ def _solutions(key: tuple[int, ...], target: int, integers_only: bool) -> tuple[
     count = 0
     expr: str | None = None
     for left, right in _sub_multisets(key):
+        if left == right:  # build this split's own table so that pairs are not counted twice
+            split: dict[Fraction, tuple[int, str]] = {}
+            _add_split(split, left, right, integers_only)
+            hit = split.get(t)
+            if hit is not None:
+                count += hit[0]
+                expr = expr or hit[1]
+            continue
         lt, rt = _table(left, integers_only), _table(right, integers_only)
         if len(lt) > len(rt):
             lt, rt = rt, lt
@@ -185,18 +218,22 @@ def _find_cached(numbers: tuple[int, ...], target: int, budget: int) -> str | No
     return expr[1:-1] if expr.startswith("(") and _balanced_outer(expr) else expr
 
 
-def _random_tree_value(rng: random.Random, numbers: list[int]) -> int | None:
-    """The value of a random expression tree over ``numbers`` if it is an integer."""
-    values = [Fraction(x) for x in numbers]
+def _random_tree(rng: random.Random, numbers: list[int]) -> tuple[int, str] | None:
+    """(value, expression) of a random expression tree over ``numbers`` if the value is an integer."""
+    values = [(Fraction(x), str(x)) for x in numbers]
     while len(values) > 1:
         i, j = sorted(rng.sample(range(len(values)), 2))
-        b, a = values.pop(j), values.pop(i)
-        options = [v for v, _, _ in _combine(a, b) if v > 0]
+        (b, eb), (a, ea) = values.pop(j), values.pop(i)
+        options = [(v, op, left_first) for v, op, left_first in _combine(a, b) if v > 0]
         if not options:
             return None
-        values.append(rng.choice(options))
-    value = values[0]
-    return int(value) if value.denominator == 1 else None
+        value, op, left_first = rng.choice(options)
+        x, y = (ea, eb) if left_first else (eb, ea)
+        values.append((value, f"({x}{op}{y})"))
+    value, expr = values[0]
+    if value.denominator != 1:
+        return None
+    return int(value), expr[1:-1] if len(numbers) > 1 else expr
 
 
 def _balanced_outer(expr: str) -> bool:
@@ -251,9 +288,12 @@ class Game24(SymbolicTask):
             if k <= 5:  # L4 and below: the target knob as given
                 target = rng.randint(*config.target)
             else:
-                target = _random_tree_value(rng, numbers)
-                if target is None or not config.target[0] <= target <= config.target[1]:
+                tree = _random_tree(rng, numbers)
+                if tree is None or not config.target[0] <= tree[0] <= config.target[1]:
                     continue
+                target = tree[0]
+            if k > _SEARCH_MAX:  # too many numbers to search: the random tree is the reference
+                return {"numbers": numbers, "target": target, "solutions": None, "expression": tree[1]}
             if k <= 4:
                 count, expr = _count_and_expression(numbers, target)
                 if count < config.min_solutions or expr is None:
@@ -269,6 +309,8 @@ class Game24(SymbolicTask):
         raise GenerationError(f"game24: no solvable numbers for {config} in {_MAX_ATTEMPTS} attempts")
 
     def solve(self, params: dict) -> str:
+        if params.get("expression") is not None:  # more than _SEARCH_MAX numbers
+            return params["expression"]
         expr = find_expression(params["numbers"], params["target"])
         if expr is None:  # generate() only keeps solvable instances
             raise GenerationError(f"game24: no solution found for {params}")
@@ -278,6 +320,9 @@ class Game24(SymbolicTask):
         numbers = " ".join(map(str, params["numbers"]))
         k = len(params["numbers"])
         target = params["target"]
+        example = "<<<(10-9)*(11+13)>>> for the numbers 9 10 11 13 and target 24"
+        if sorted(params["numbers"]) == [9, 10, 11, 13] and target == 24:  # never give the answer away
+            example = "<<<(2+2)*(1+5)>>> for the numbers 1 2 2 5 and target 24"
         return (
             f"Use all of the following {k} numbers exactly once each, together with the operations "
             f"+, -, *, / and parentheses, to write an arithmetic expression whose value is exactly {target}.\n"
@@ -285,8 +330,7 @@ class Game24(SymbolicTask):
             "or split them); no other numbers; no unary minus, no exponentiation, no decimals; division is exact "
             "(fractions are allowed in intermediate results).\n\n"
             f"Numbers: {numbers}\nTarget: {target}\n\n"
-            "Return your final answer as the expression alone inside triple angle brackets, for example "
-            "<<<(10-9)*(11+13)>>> for the numbers 9 10 11 13 and target 24."
+            f"Return your final answer as the expression alone inside triple angle brackets, for example {example}."
         )
 
     def check(self, params: dict, answer: str) -> Verdict:

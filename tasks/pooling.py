@@ -15,10 +15,10 @@ How values are judged (stated in the question):
 
 * every value is read as an exact number (integer, decimal or ``p/q``, e.g. ``-7/3``) and
   is right when it equals the exact result; ``5.0`` therefore counts as 5;
-* for average pooling a value written as a decimal (with a decimal point) is also right
-  when it is within 0.005 of the exact average, so the half-up rounding to two decimals
-  (``2.33`` for 7/3, ``2.13`` for 2.125) and longer decimals both pass. Fractions and
-  integers must be exact.
+* for average pooling a decimal with at most two decimal places is also right when it is
+  the exact average rounded to two places, halves rounded away from zero (``2.33`` for
+  7/3, ``2.13`` for 2.125, ``-2.13`` for -2.125), as TASKS.md 15 asks. Anything else must
+  be exact: ``2.333`` for 7/3, ``2.12`` for 2.125 or ``1.755`` for 1.75 are wrong.
 
 This fixes the original checker, which ran ``int()`` on every value and so could never
 accept a non-integer average (nor even ``3.0``), and gave no rounding rule for ninths.
@@ -36,13 +36,27 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, format_fraction, parse_number, short
+from symbench.answer import ParseError, format_fraction, parse_number, short, strip_quotes
 from symbench.contract import SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._game_2048_grid import split_grid
 
 OPERATIONS = ("max", "min", "average")
-TOLERANCE = Fraction(1, 200)
 _MAX_VALUE_CHARS = 40
+
+
+def round2(value: Fraction) -> Fraction:
+    """``value`` rounded to two decimal places, halves away from zero."""
+    scaled = abs(value) * 100
+    whole = scaled.numerator // scaled.denominator
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    return Fraction(whole if value >= 0 else -whole, 100)
+
+
+def _decimal_places(token: str) -> int | None:
+    """Digits after the decimal point of a decimal token, or None when it has no point."""
+    text = strip_quotes(token)
+    return len(text.partition(".")[2]) if "." in text else None
 
 
 def pool(matrix: list[list[int]], window: int, stride: int, operation: str) -> list[list[Fraction]]:
@@ -139,9 +153,10 @@ class Pooling(SymbolicTask):
             )
         if operation == "average":
             rule = (
-                "Averages need not be integers. Write each value exactly, as an integer or a fraction p/q "
-                "(for example -7/3), or as a decimal number that is within 0.005 of the exact value (for example "
-                "2.33 for 7/3, i.e. rounded half-up to two decimal places). Integers and fractions must be exact."
+                "Averages need not be integers. Write each value either exactly, as an integer, a fraction p/q "
+                "(for example -7/3) or a decimal equal to it (for example 2.125), or rounded to two decimal places "
+                "with halves rounded away from zero (for example 2.33 for 7/3, 2.13 for 2.125 and -2.13 for -2.125). "
+                "Any other value, such as 2.333 for 7/3, counts as wrong."
             )
             example = "5, -7/3, 2.25"
         else:
@@ -181,7 +196,8 @@ class Pooling(SymbolicTask):
                 target = expected[i][j]
                 if value == target:
                     continue
-                if average and "." in token and "/" not in token and abs(value - target) <= TOLERANCE:
+                places = _decimal_places(token)
+                if average and places is not None and places <= 2 and value == round2(target):
                     continue
                 return Verdict.fail(f"wrong value at {where}: {short(token)}")
         return Verdict.ok()

@@ -102,3 +102,14 @@ def test_budgets_follow_the_level_table():
     for col, _, _ in p5["boxes"]:
         counts[col] = counts.get(col, 0) + 1
     assert 5 <= len(counts) <= 6 and all(2 <= n <= 3 for n in counts.values())
+
+
+def test_format_example_never_solves_the_instance():
+    # blue box left, red box right, both targets right: the usual example plan would solve it.
+    params = dict(PARAMS, boxes=[["blue", 0, 0], ["red", 0, 1]], targets=[["red", 0, 1], ["blue", 0, 1]])
+    usual = ('[{"Agent[0.5, 0.5]": "move(box_blue, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_red, target_red)"}, '
+             '{"Agent[0.5, 1.5]": "move(box_blue, target_blue)"}]')
+    assert TASK.check(params, usual).correct
+    example = TASK.question(params).rsplit("<<<", 1)[1].split(">>>")[0]
+    assert example != usual and not TASK.check(params, example).correct
+    assert usual in TASK.question(PARAMS)

@@ -51,8 +51,7 @@ def test_hand_worked_ninths():
         "[53/9, 7, 10, 11]",
         "106/18, 7.0, 10, 11",  # unreduced fraction and 7.0 are exact
         "5.89, 7, 10, 11",  # half-up to two places
-        "5.8889, 7.00, 10, 11",  # more places, within 0.005
-        "5.885, 7, 10, 11",  # 0.0039 away
+        "5.89, 7.00, 10, 11",
         "53/9, 7\n10, 11",  # one row per line
         "[[53/9, 7], [10, 11]]",
     ],
@@ -65,6 +64,10 @@ def test_average_variants_accepted(text):
     "text",
     [
         "5.88, 7, 10, 11",  # 0.0089 away
+        "5.8889, 7, 10, 11",  # neither exact nor rounded to two places
+        "5.885, 7, 10, 11",  # 0.0039 away, but not the rounded value
+        "5.889, 7, 10, 11",
+        "5.89, 7.001, 10, 11",  # close to an integer average, but not equal
         "5.9, 7, 10, 11",  # 0.011 away
         "5, 7, 10, 11",  # int() of the average
         "53/8, 7, 10, 11",
@@ -93,3 +96,25 @@ def test_level_five_uses_strides_and_min():
     seen = {(i.params["stride"], i.params["operation"]) for i in (TASK.instance(5, 0, k) for k in range(40))}
     assert {s for s, _ in seen} == {1, 2}
     assert {o for _, o in seen} == {"max", "min", "average"}
+
+
+# One 4x4 window (16 values) over a 4x4 matrix: sum 34 gives 34/16 = 2.125, a tie at two places.
+TIE = _params([[2, 2, 2, 2], [2, 2, 2, 2], [2, 2, 2, 2], [2, 2, 2, 4]], 4, 1, "average")
+NEG_TIE = _params([[-v for v in row] for row in TIE["matrix"]], 4, 1, "average")
+
+
+def test_rounding_is_two_places_half_away_from_zero():
+    assert TASK.solve(TIE) == "17/8"
+    for text in ("17/8", "2.125", "2.13", "34/16", "2.1250"):
+        assert TASK.check(TIE, text).correct, text
+    # the old 0.005 tolerance accepted all of these
+    for text in ("2.12", "2.129", "2.1249", "2.121", "2.13 ", "2.1"):
+        assert TASK.check(TIE, text).correct == (text.strip() == "2.13"), text
+    assert TASK.check(NEG_TIE, "-2.13").correct and TASK.check(NEG_TIE, "-17/8").correct
+    assert not TASK.check(NEG_TIE, "-2.12").correct
+    # exact 7/4 = 1.75: a nearby decimal is a wrong value, not a rounding
+    seven_quarters = _params([[1, 2], [4, 0]], 2, 1, "average")
+    assert TASK.check(seven_quarters, "1.75").correct and TASK.check(seven_quarters, "1.750").correct
+    assert not TASK.check(seven_quarters, "1.755").correct
+    assert not TASK.check(seven_quarters, "1.8").correct
+    assert "away from zero" in TASK.question(TIE)
