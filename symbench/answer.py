@@ -77,7 +77,7 @@ def parse_int(text: str, *, allow_grouping: bool = False) -> int:
     if allow_grouping and _GROUPED_RE.fullmatch(s) and "." not in s:
         s = s.replace(",", "")
     if not _INT_RE.fullmatch(s):
-        raise ParseError(f"expected an integer, got {_short(text)}")
+        raise ParseError(f"expected an integer, got {short(text)}")
     return int(s)
 
 
@@ -91,9 +91,9 @@ def parse_number(text: str, *, allow_grouping: bool = False, allow_fraction: boo
     m = _FRAC_RE.fullmatch(s)
     if allow_fraction and m:
         if int(m.group(2)) == 0:
-            raise ParseError(f"division by zero in {_short(text)}")
+            raise ParseError(f"division by zero in {short(text)}")
         return Fraction(int(m.group(1)), int(m.group(2)))
-    raise ParseError(f"expected a number, got {_short(text)}")
+    raise ParseError(f"expected a number, got {short(text)}")
 
 
 def format_fraction(value: Fraction) -> str:
@@ -118,7 +118,7 @@ def parse_list(text: str, *, sep: str | None = ",", brackets: bool = True) -> li
     parts = s.split() if sep is None else s.split(sep)
     items = [strip_quotes(p) for p in parts]
     if any(item == "" for item in items):
-        raise ParseError(f"empty item in list {_short(text)}")
+        raise ParseError(f"empty item in list {short(text)}")
     return items
 
 
@@ -332,14 +332,10 @@ def parse_arithmetic(
 # --------------------------------------------------------------------------- misc
 
 
-def _short(text: Any, limit: int = 60) -> str:
+def short(text: Any, limit: int = 60) -> str:
+    """A short ``repr`` of model text for use in verdict reasons and parse errors."""
     s = repr(text)
     return s if len(s) <= limit else s[: limit - 3] + "..."
-
-
-def short(text: Any, limit: int = 60) -> str:
-    """A short ``repr`` of model text for use in verdict reasons."""
-    return _short(text, limit)
 
 
 def same_multiset(a: Iterable[Any], b: Iterable[Any]) -> bool:

@@ -169,8 +169,6 @@ class StatisticalCounting(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         if len(answer) > 30:
             return Verdict.fail(f"expected a single integer, got {short(answer)}")
-        if not answer.isascii():  # the shared parser's \d would also read "٤" or "４" as digits
-            return Verdict.fail(f"expected a single integer in ASCII digits, got {short(answer)}")
         try:
             value = parse_int(answer, allow_grouping=True)
         except ParseError as exc:
