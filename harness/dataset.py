@@ -2,43 +2,71 @@
 
 from __future__ import annotations
 
-import hashlib
-from typing import Any, Iterable, Sequence
+from functools import lru_cache
+from typing import Iterable, Sequence
 
 from inspect_ai.dataset import MemoryDataset, Sample
+from inspect_ai.solver import Generate, Solver, TaskState, solver
+from inspect_ai.util import store
 
 from symbench.contract import LEVELS, Instance
+from symbench.identity import parse_instance_id, sample_plan
 from symbench.registry import get_task
 
-#: question digest -> instance record, for the offline oracle model (see providers.py).
-ANSWER_KEY: dict[str, dict[str, Any]] = {}
-
-
-def question_digest(text: str) -> str:
-    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
-
-
-def levels_for(n: int, complexity: Sequence[int]) -> list[int]:
-    """Spread ``n`` samples evenly over the chosen levels (index i gets level i mod k)."""
-    return [complexity[i % len(complexity)] for i in range(n)]
+#: Store key under which the task's setup step records the current sample's instance id.
+INSTANCE_ID_KEY = "symbench:instance_id"
 
 
 def generate_instances(task_name: str, n: int, complexity: Sequence[int], seed: int) -> list[Instance]:
+    """``n`` instances spread over ``complexity`` (see :func:`symbench.identity.sample_plan`)."""
     task = get_task(task_name)
-    return [task.instance(level, seed, index) for index, level in enumerate(levels_for(n, complexity))]
+    return [task.instance(level, seed, index) for level, index in sample_plan(n, complexity)]
 
 
 def instance_to_sample(instance: Instance) -> Sample:
-    record = instance.to_record()
-    ANSWER_KEY[question_digest(instance.question)] = record
     return Sample(
         id=instance.id,
         input=instance.question,
         target=instance.answer,
-        metadata=record,
+        metadata=instance.to_record(),
     )
 
 
 def build_dataset(task_names: Iterable[str], n: int, complexity: Sequence[int] = LEVELS, seed: int = 0, name: str = "symbench") -> MemoryDataset:
     samples = [instance_to_sample(inst) for t in task_names for inst in generate_instances(t, n, complexity, seed)]
     return MemoryDataset(samples, name=name, shuffled=False)
+
+
+@solver(name="symbench/mark_instance")
+def mark_instance() -> Solver:
+    """The task's setup step (it runs whatever ``--solver`` is chosen): records the
+    sample's instance id in the sample store, so offline models can regenerate it."""
+
+    async def solve(state: TaskState, generate: Generate) -> TaskState:
+        store().set(INSTANCE_ID_KEY, str(state.sample_id))
+        return state
+
+    return solve
+
+
+@lru_cache(maxsize=256)
+def instance_for_id(sample_id: str) -> Instance:
+    """Regenerate an instance from its id (instances are pure functions of it).
+
+    Raises ``ValueError`` for an id that is malformed, names an unknown task, or was made
+    with config overrides (those cannot be rebuilt from the id alone)."""
+    task_name, level, seed, index, digest = parse_instance_id(sample_id)
+    if digest is not None:
+        raise ValueError(f"{sample_id} was made with config overrides; it cannot be regenerated from its id")
+    return get_task(task_name).instance(level, seed, index)
+
+
+def current_instance() -> Instance | None:
+    """The instance of the sample being evaluated, or ``None`` outside a SymBench sample."""
+    sample_id = store().get(INSTANCE_ID_KEY)
+    if not sample_id:
+        return None
+    try:
+        return instance_for_id(sample_id)
+    except ValueError:
+        return None

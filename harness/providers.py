@@ -2,9 +2,9 @@
 
 * ``symbench/oracle`` answers every SymBench sample correctly, by writing a Python code
   block that prints ``<<<reference answer>>>`` - so an oracle run goes through the
-  scorer's sandbox path. It finds the reference through the in-process answer key
-  filled when the dataset is built, so it works for evaluations started in the same
-  process (``inspect eval``, ``eval()``, ``symbench run``).
+  scorer's sandbox path. It regenerates the current sample's instance from the id that
+  the task's setup step put in the sample store (instances are pure functions of their
+  id), so it keeps no table and works under any solver.
 * ``symbench/scripted`` replays given outputs: ``-M outputs=TEXT`` (every call answers
   TEXT), a list (one per call, in order) or, from Python, a callable taking the
   message list and returning text.
@@ -16,11 +16,10 @@ import json
 import math
 from typing import Any, Callable
 
-from inspect_ai.model import ChatMessage, GenerateConfig, ModelAPI, ModelOutput, modelapi
-from inspect_ai.model._model_output import ModelUsage
+from inspect_ai.model import ChatMessage, GenerateConfig, ModelAPI, ModelOutput, ModelUsage, modelapi
 from inspect_ai.tool import ToolChoice, ToolInfo
 
-from symbench.harness.dataset import ANSWER_KEY, question_digest
+from symbench.harness.dataset import current_instance
 
 PROVIDER = "symbench"
 MODELS = ("oracle", "scripted")
@@ -34,22 +33,6 @@ def approx_tokens(text: str) -> int:
 def oracle_program(answer: str) -> str:
     """Python source printing ``<<<answer>>>``; the text itself holds no ``<<<...>>>``."""
     return f'ANSWER = {json.dumps(answer)}\nprint("<" * 3 + ANSWER + ">" * 3)\n'
-
-
-def _message_texts(messages: list[ChatMessage]) -> list[str]:
-    return [m.text for m in messages if m.role == "user"]
-
-
-def lookup_answer(messages: list[ChatMessage]) -> dict[str, Any] | None:
-    texts = _message_texts(messages)
-    for text in reversed(texts):
-        record = ANSWER_KEY.get(question_digest(text))
-        if record is not None:
-            return record
-    for record in ANSWER_KEY.values():  # the question may be wrapped in a method's prompt
-        if any(record["question"].strip() in text for text in texts):
-            return record
-    return None
 
 
 class SymbenchModel(ModelAPI):
@@ -91,10 +74,10 @@ class SymbenchModel(ModelAPI):
         return text
 
     def _oracle(self, messages: list[ChatMessage]) -> str:
-        record = lookup_answer(messages)
-        if record is None:
-            return "I do not know this problem (the oracle only knows SymBench samples built in this process)."
-        return "Here is a program that prints the answer.\n\n```python\n" + oracle_program(record["answer"]) + "```\n"
+        instance = current_instance()
+        if instance is None:
+            return "I do not know this problem (the oracle only answers inside a SymBench task's samples)."
+        return "Here is a program that prints the answer.\n\n```python\n" + oracle_program(instance.answer) + "```\n"
 
     async def generate(
         self,

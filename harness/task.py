@@ -16,7 +16,7 @@ from inspect_ai._util.error import PrerequisiteError
 from inspect_ai.solver import generate
 
 from symbench.contract import LEVELS, SPLITS
-from symbench.harness.dataset import build_dataset
+from symbench.harness.dataset import build_dataset, mark_instance
 from symbench.harness.sandbox import SANDBOX_NAME
 from symbench.harness.scorer import symbench_metrics, symbench_scorer
 from symbench.registry import all_tasks, task_names
@@ -113,6 +113,7 @@ def symbench_task(
     dataset = build_dataset(tasks, n, levels, seed, name=name)
     return Task(
         dataset=dataset,
+        setup=mark_instance(),
         solver=generate(),
         scorer=symbench_scorer(exec_timeout=exec_timeout),
         metrics=symbench_metrics(by_task=len(tasks) > 1),

@@ -107,13 +107,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _generate_records(args: argparse.Namespace) -> list[dict]:
+    from symbench.identity import sample_plan
+
     task = _task(args.task)
     levels = (1, 2, 3, 4, 5) if args.complexity == "all" else (args.complexity,)
     overrides = _overrides(args.set)
     out = []
     try:
-        for index in range(args.start, args.start + args.n):
-            level = levels[index % len(levels)] if len(levels) > 1 else levels[0]
+        for level, index in sample_plan(args.n, levels, start=args.start):
             out.append(task.instance(level, args.seed, index, overrides=overrides).to_record())
     except ValueError as exc:
         raise UsageError(str(exc)) from None

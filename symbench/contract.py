@@ -32,9 +32,18 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Mapping
 
+from symbench.config import TaskConfig
+from symbench.identity import config_digest, parse_instance_id, question_fingerprint, sample_plan
+
 LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
 SPLITS: tuple[str, ...] = ("seen", "unseen")
 ANSWER_MODES: tuple[str, ...] = ("unique", "any_valid")
+#: Where a task comes from: the CodeSteer paper's own generator, a procedural
+#: re-creation of a fixed data set the paper used (never comparable item for item with
+#: the paper's numbers), or a task added by a user.
+ORIGINS: tuple[str, ...] = ("paper", "recreated", "custom")
+#: What a verdict says, as a code that tests and leaderboards can count.
+VERDICT_CODES: tuple[str, ...] = ("correct", "wrong", "bad_format", "no_answer", "verifier_error")
 
 #: Answers longer than this are rejected before any task code looks at them.
 MAX_ANSWER_CHARS = 200_000
@@ -42,21 +51,50 @@ MAX_ANSWER_CHARS = 200_000
 
 @dataclass(frozen=True)
 class Verdict:
-    """The verifier's judgement: strictly correct or not, and why."""
+    """The verifier's judgement: strictly correct or not, why, and a countable code.
+
+    ``code`` is one of :data:`VERDICT_CODES`: ``correct``; ``wrong`` (a well-formed
+    answer that is not right); ``bad_format`` (the answer does not have the required
+    shape); ``no_answer`` (nothing to judge); ``verifier_error`` (the verifier itself
+    failed). Left empty, it is ``correct`` or ``wrong`` from ``correct``.
+    """
 
     correct: bool
     reason: str
+    code: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", "correct" if self.correct else "wrong")
+        if self.code not in VERDICT_CODES:
+            raise ValueError(f"verdict code must be one of {', '.join(VERDICT_CODES)}, got {self.code!r}")
+        if (self.code == "correct") != bool(self.correct):
+            raise ValueError(f"verdict code {self.code!r} contradicts correct={self.correct!r}")
 
     @classmethod
     def ok(cls, reason: str = "correct") -> "Verdict":
-        return cls(True, reason)
+        return cls(True, reason, "correct")
 
     @classmethod
     def fail(cls, reason: str) -> "Verdict":
-        return cls(False, reason)
+        """A well-formed answer that is wrong."""
+        return cls(False, reason, "wrong")
+
+    @classmethod
+    def bad_format(cls, reason: str) -> "Verdict":
+        """The answer does not have the shape the question asks for."""
+        return cls(False, reason, "bad_format")
+
+    @classmethod
+    def no_answer(cls, reason: str) -> "Verdict":
+        return cls(False, reason, "no_answer")
+
+    @classmethod
+    def verifier_error(cls, reason: str) -> "Verdict":
+        return cls(False, reason, "verifier_error")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"correct": self.correct, "reason": self.reason}
+        return {"correct": self.correct, "code": self.code, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -71,6 +109,12 @@ class Instance:
     question: str
     answer: str
     params: dict[str, Any]
+    #: the task's ``version`` when the instance was made
+    version: int = 0
+    #: digest of the task name and the full config that made it (presets and overrides alike)
+    config_digest: str = ""
+    #: content fingerprint of the question
+    fingerprint: str = ""
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -79,6 +123,9 @@ class Instance:
             "complexity": self.complexity,
             "seed": self.seed,
             "index": self.index,
+            "version": self.version,
+            "config_digest": self.config_digest,
+            "fingerprint": self.fingerprint,
             "question": self.question,
             "answer": self.answer,
             "params": self.params,
@@ -98,97 +145,12 @@ class Instance:
             question=str(record["question"]),
             answer=str(record["answer"]),
             params=dict(record["params"]),
+            version=int(record.get("version", 0)),
+            config_digest=str(record.get("config_digest", "")),
+            fingerprint=str(record.get("fingerprint", "")) or question_fingerprint(str(record["question"])),
         )
 
 
-# --------------------------------------------------------------------------- config
-
-
-def _describe_type(tp: Any) -> str:
-    return getattr(tp, "__name__", str(tp))
-
-
-@dataclass(frozen=True)
-class TaskConfig:
-    """Base class of task configs. Subclasses are frozen dataclasses.
-
-    Knobs that are ranges are written as ``(low, high)`` tuples, inclusive; the
-    generator samples inside them with the instance RNG. ``validate()`` is called
-    on every config before generation.
-    """
-
-    def validate(self) -> None:  # pragma: no cover - subclasses override
-        """Raise ``ValueError`` naming the bad field and its allowed values."""
-
-    # helpers for validate() -------------------------------------------------
-    def _where(self, name: str) -> str:
-        return f"{type(self).__qualname__}.{name}"
-
-    def require_int(self, name: str, low: int, high: int) -> int:
-        value = getattr(self, name)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValueError(f"{self._where(name)} must be an integer in [{low}, {high}], got {value!r}")
-        return value
-
-    def require_range(self, name: str, low: int, high: int) -> tuple[int, int]:
-        """``name`` is an inclusive ``(lo, hi)`` pair with ``low <= lo <= hi <= high``."""
-        value = getattr(self, name)
-        ok = (
-            isinstance(value, tuple)
-            and len(value) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
-            and low <= value[0] <= value[1] <= high
-        )
-        if not ok:
-            raise ValueError(
-                f"{self._where(name)} must be a pair (lo, hi) of integers with {low} <= lo <= hi <= {high}, got {value!r}"
-            )
-        return value
-
-    def require_float_range(self, name: str, low: float, high: float) -> tuple[float, float]:
-        value = getattr(self, name)
-        ok = (
-            isinstance(value, tuple)
-            and len(value) == 2
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
-            and low <= value[0] <= value[1] <= high
-        )
-        if not ok:
-            raise ValueError(
-                f"{self._where(name)} must be a pair (lo, hi) of numbers with {low} <= lo <= hi <= {high}, got {value!r}"
-            )
-        return value
-
-    def require_choice(self, name: str, allowed: tuple[Any, ...]) -> Any:
-        value = getattr(self, name)
-        if value not in allowed:
-            raise ValueError(f"{self._where(name)} must be one of {', '.join(map(repr, allowed))}, got {value!r}")
-        return value
-
-    def require_bool(self, name: str) -> bool:
-        value = getattr(self, name)
-        if not isinstance(value, bool):
-            raise ValueError(f"{self._where(name)} must be true or false, got {value!r}")
-        return value
-
-    def with_overrides(self, overrides: Mapping[str, Any] | None) -> "TaskConfig":
-        """A copy with some knobs replaced (lists become tuples), validated."""
-        if not overrides:
-            self.validate()
-            return self
-        names = [f.name for f in dataclasses.fields(self)]
-        unknown = sorted(set(overrides) - set(names))
-        if unknown:
-            raise ValueError(
-                f"unknown {type(self).__qualname__} field(s) {', '.join(unknown)}; allowed: {', '.join(names)}"
-            )
-        fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()}
-        new = dataclasses.replace(self, **fixed)
-        new.validate()
-        return new
-
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
 # --------------------------------------------------------------------------- task
@@ -213,6 +175,15 @@ class SymbolicTask(ABC):
     answer_mode: ClassVar[str]
     Config: ClassVar[type[TaskConfig]]
     presets: ClassVar[Mapping[int, TaskConfig]]
+    #: Bump whenever the instances (questions or reference answers) change; the golden
+    #: fingerprint test fails if they change without a bump.
+    version: ClassVar[int] = 1
+    #: Leaderboard metadata: the paper's display name and row (1-37), a family, and where
+    #: the task comes from (see :data:`ORIGINS`).
+    display_name: ClassVar[str] = ""
+    paper_order: ClassVar[int | None] = None
+    family: ClassVar[str] = "other"
+    origin: ClassVar[str] = "custom"
 
     # -- to implement ------------------------------------------------------
     @abstractmethod
@@ -255,6 +226,8 @@ class SymbolicTask(ABC):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"{label} must be a non-negative integer, got {value!r}")
         config = self.config_for(complexity, overrides)
+        digest = config_digest(self.name, config)
+        is_preset = config == self.presets[complexity]
         rng = instance_rng(self.name, seed, complexity, index)
         if self._wants_index():
             params = self.generate(rng, config, index)  # type: ignore[call-arg]
@@ -270,15 +243,20 @@ class SymbolicTask(ABC):
                 f"{self.name}: reference answer {answer!r} fails its own verifier ({verdict.reason}); "
                 f"complexity={complexity} seed={seed} index={index}"
             )
+        question = self.question(params)
+        level_tag = f"c{complexity}" if is_preset else f"c{complexity}+{digest}"
         return Instance(
-            id=f"{self.name}/c{complexity}/s{seed}/{index}",
+            id=f"{self.name}/{level_tag}/s{seed}/{index}",
             task=self.name,
             complexity=complexity,
             seed=seed,
             index=index,
-            question=self.question(params),
+            question=question,
             answer=answer,
             params=params,
+            version=self.version,
+            config_digest=digest,
+            fingerprint=question_fingerprint(question),
         )
 
     @classmethod
@@ -299,26 +277,28 @@ class SymbolicTask(ABC):
         ``extract=False`` the text is already the answer. Harmless wrapping
         (whitespace, one pair of quotes or backticks, a code fence) is removed.
         """
-        from symbench.answer import extract_final_answer, normalize_answer
+        from symbench.answer import ParseError, extract_final_answer, normalize_answer
 
         try:
             params = instance.params if isinstance(instance, Instance) else dict(instance["params"])
         except Exception as exc:  # noqa: BLE001 - bad instance input is reported, not raised
-            return Verdict.fail(f"malformed instance: {exc}")
+            return Verdict.verifier_error(f"malformed instance: {exc}")
         if not isinstance(response, str):
-            return Verdict.fail(f"answer must be text, got {type(response).__name__}")
+            return Verdict.bad_format(f"answer must be text, got {type(response).__name__}")
         if len(response) > MAX_ANSWER_CHARS:
-            return Verdict.fail(f"answer is too long ({len(response)} characters, limit {MAX_ANSWER_CHARS})")
+            return Verdict.bad_format(f"answer is too long ({len(response)} characters, limit {MAX_ANSWER_CHARS})")
         extracted = extract_final_answer(response) if extract else None
         answer = normalize_answer(extracted if extracted is not None else response)
         if not answer:
-            return Verdict.fail("empty answer")
+            return Verdict.no_answer("empty answer")
         try:
             verdict = self.check(params, answer)
+        except ParseError as exc:  # a parser's complaint that the task did not catch itself
+            return Verdict.bad_format(str(exc))
         except Exception as exc:  # noqa: BLE001 - a verifier bug must not crash an eval
-            return Verdict.fail(f"verifier error on this answer ({type(exc).__name__}: {exc})")
+            return Verdict.verifier_error(f"verifier error on this answer ({type(exc).__name__}: {exc})")
         if not isinstance(verdict, Verdict):
-            return Verdict.fail(f"verifier returned {type(verdict).__name__}, not a Verdict")
+            return Verdict.verifier_error(f"verifier returned {type(verdict).__name__}, not a Verdict")
         return verdict
 
     def summary(self) -> dict[str, Any]:
@@ -328,6 +308,11 @@ class SymbolicTask(ABC):
             "levels": sorted(self.presets),
             "answer_mode": self.answer_mode,
             "description": self.description,
+            "version": self.version,
+            "display_name": self.display_name or self.name,
+            "paper_order": self.paper_order,
+            "family": self.family,
+            "origin": self.origin,
         }
 
 
@@ -350,6 +335,14 @@ def validate_task_class(cls: type[SymbolicTask]) -> None:
             raise TypeError(f"{where}.presets[{level}] must be a {cls.Config.__qualname__}")
     if not dataclasses.is_dataclass(cls.Config) or not cls.Config.__dataclass_params__.frozen:  # type: ignore[attr-defined]
         raise TypeError(f"{where}.Config must be a frozen dataclass")
+    if isinstance(cls.version, bool) or not isinstance(cls.version, int) or cls.version < 1:
+        raise TypeError(f"{where}.version must be a positive integer, got {cls.version!r}")
+    if cls.origin not in ORIGINS:
+        raise TypeError(f"{where}.origin must be one of {ORIGINS}, got {cls.origin!r}")
+    if not isinstance(cls.display_name, str) or not isinstance(cls.family, str) or not cls.family:
+        raise TypeError(f"{where}.display_name and .family must be strings (family non-empty)")
+    if cls.paper_order is not None and (isinstance(cls.paper_order, bool) or not isinstance(cls.paper_order, int)):
+        raise TypeError(f"{where}.paper_order must be an integer or None, got {cls.paper_order!r}")
 
 
 __all__ = [
@@ -358,7 +351,13 @@ __all__ = [
     "Instance",
     "LEVELS",
     "MAX_ANSWER_CHARS",
+    "ORIGINS",
     "SPLITS",
+    "VERDICT_CODES",
+    "config_digest",
+    "parse_instance_id",
+    "question_fingerprint",
+    "sample_plan",
     "SymbolicTask",
     "TaskConfig",
     "Verdict",

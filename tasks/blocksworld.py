@@ -146,6 +146,11 @@ class Blocksworld(SymbolicTask):
     split = "seen"
     description = "Move top blocks between stacks to reach a goal layout (any valid plan)."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Blocksworld"
+    paper_order = 5
+    family = "planning"
+    origin = "paper"
     Config = BlocksworldConfig
     presets = {
         1: BlocksworldConfig(blocks=(2, 3), stacks=(3, 3), goal_stacks=(2, 3)),

@@ -232,6 +232,11 @@ class BoxLift(SymbolicTask):
     split = "seen"
     description = "Plan which lifter groups lift which boxes, step by step, within a step budget."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "BoxLift"
+    paper_order = 3
+    family = "planning"
+    origin = "paper"
     Config = BoxLiftConfig
     presets = {
         1: BoxLiftConfig(boxes=(6, 6), lifters=(3, 3), weights=(10, 100), capacities=(40, 80)),

@@ -161,6 +161,11 @@ class BoxNet(SymbolicTask):
     split = "seen"
     description = "Coordinate one agent per grid square to push coloured boxes onto matching targets."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "BoxNet"
+    paper_order = 4
+    family = "planning"
+    origin = "paper"
     Config = BoxNetConfig
     presets = {
         1: BoxNetConfig(rows=(1, 1), cols=(2, 2), colours=(2, 2), boxes_per_colour=(1, 1)),

@@ -226,6 +226,11 @@ class CombinatorialCalculation(SymbolicTask):
     split = "unseen"
     description = "Insert + - * / and parentheses between digits in fixed order to reach a target."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Combinatorial Calcul."
+    paper_order = 34
+    family = "search"
+    origin = "paper"
     Config = CombinatorialCalculationConfig
     presets = {
         1: CombinatorialCalculationConfig(count=(3, 3), target=(10, 10)),

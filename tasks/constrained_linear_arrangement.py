@@ -197,6 +197,11 @@ class ConstrainedLinearArrangement(SymbolicTask):
     split = "seen"
     description = "Deduce the opponent's card in every round of a card game from your cards and the results."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Cons. Linear Arrange."
+    paper_order = 21
+    family = "logic"
+    origin = "paper"
     Config = ConstrainedLinearArrangementConfig
     presets = {
         1: ConstrainedLinearArrangementConfig(games=("stick",), rounds=(2, 3)),

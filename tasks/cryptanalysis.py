@@ -225,6 +225,11 @@ class Cryptanalysis(SymbolicTask):
     split = "unseen"
     description = "Deduce a digits-then-letters password from guesses with Mastermind-like feedback."
     answer_mode = "unique"
+    version = 1
+    display_name = "Cryptanalysis"
+    paper_order = 32
+    family = "search"
+    origin = "paper"
     Config = CryptanalysisConfig
     presets = {
         1: CryptanalysisConfig(budget=(4, 6), remove_redundant=False, min_guesses=1),

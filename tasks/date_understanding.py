@@ -854,6 +854,11 @@ class DateUnderstanding(SymbolicTask):
     split = "seen"
     description = "Work out a date in MM/DD/YYYY from a short story (procedural re-creation of BBH date understanding)."
     answer_mode = "unique"
+    version = 1
+    display_name = "Date Understanding"
+    paper_order = 6
+    family = "logic"
+    origin = "recreated"
     Config = DateUnderstandingConfig
     presets = {
         1: DateUnderstandingConfig(anchor="direct", offset="one_day"),

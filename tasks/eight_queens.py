@@ -169,6 +169,11 @@ class EightQueens(SymbolicTask):
     split = "unseen"
     description = "Complete an N-queens board keeping pre-placed queens and avoiding blocked cells."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Eight Queen"
+    paper_order = 30
+    family = "search"
+    origin = "paper"
     Config = EightQueensConfig
     presets = {
         1: EightQueensConfig(board=(8, 8), queens=(0, 1), blocked=(0, 2)),

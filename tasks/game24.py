@@ -272,6 +272,11 @@ class Game24(SymbolicTask):
     split = "seen"
     description = "Combine the given numbers with + - * / and parentheses to reach the target."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Game 24"
+    paper_order = 1
+    family = "search"
+    origin = "paper"
     Config = Game24Config
     presets = {
         1: Game24Config(count=(4, 4), values=(1, 9), min_solutions=3),

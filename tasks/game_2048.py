@@ -116,6 +116,11 @@ class Game2048(SymbolicTask):
     split = "unseen"
     description = "Move one tile of a 2048 grid along a u/d/l/r string (merging equal tiles) and give the grid."
     answer_mode = "unique"
+    version = 1
+    display_name = "2048"
+    paper_order = 36
+    family = "grid"
+    origin = "paper"
     Config = Game2048Config
     presets = {
         1: Game2048Config(size=(2, 2), moves=(2, 2)),

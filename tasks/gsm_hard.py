@@ -101,6 +101,11 @@ class GsmHard(SymbolicTask):
     split = "seen"
     description = "Multi-step grade-school word problems with large numbers, answered exactly."
     answer_mode = "unique"
+    version = 1
+    display_name = "GSM-Hard"
+    paper_order = 10
+    family = "math"
+    origin = "recreated"
     Config = GsmHardConfig
     presets = {
         1: GsmHardConfig(operations=(2, 3), big_numbers=(0, 0), big_digits=(3, 3), small_max=100),

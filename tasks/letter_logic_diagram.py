@@ -273,6 +273,11 @@ class LetterLogicDiagram(SymbolicTask):
     split = "seen"
     description = "Complete a Latin square of letters whose minor diagonal holds a single letter."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Letter Logic Diagram"
+    paper_order = 24
+    family = "search"
+    origin = "paper"
     Config = LetterLogicDiagramConfig
     presets = {
         1: LetterLogicDiagramConfig(size=(5, 5), blanks=(8, 10)),

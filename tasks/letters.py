@@ -84,6 +84,11 @@ class Letters(SymbolicTask):
     split = "unseen"
     description = "Count how often a letter occurs in a word and list its 1-based positions."
     answer_mode = "unique"
+    version = 1
+    display_name = "Letters"
+    paper_order = 29
+    family = "string"
+    origin = "paper"
     Config = LettersConfig
     presets = {
         1: LettersConfig(length=(5, 10), frequency=(1, 2)),

@@ -68,6 +68,11 @@ class LightPuzzles(SymbolicTask):
     split = "seen"
     description = "Toggle grid lights with buttons pressed in sequence and report the final grid."
     answer_mode = "unique"
+    version = 1
+    display_name = "Light Puzzles"
+    paper_order = 16
+    family = "grid"
+    origin = "paper"
     Config = LightPuzzlesConfig
     presets = {
         1: LightPuzzlesConfig(size=(2, 2), buttons=(1, 1), presses=(1, 1)),

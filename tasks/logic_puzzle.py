@@ -126,6 +126,11 @@ class LogicPuzzle(SymbolicTask):
     split = "seen"
     description = "Select K grid cells with distinct values, including the top-right one, under row/column sum or product rules."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Logical Puzzle"
+    paper_order = 20
+    family = "search"
+    origin = "paper"
     Config = LogicPuzzleConfig
     presets = {
         1: LogicPuzzleConfig(variants=("c1", "c2")),

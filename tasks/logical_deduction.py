@@ -327,6 +327,11 @@ class LogicalDeduction(SymbolicTask):
     split = "seen"
     description = "Deduce the unique linear order of objects (shelf, race, ages, prices, ...) from clues."
     answer_mode = "unique"
+    version = 1
+    display_name = "Logical Deduction"
+    paper_order = 8
+    family = "logic"
+    origin = "recreated"
     Config = LogicalDeductionConfig
     presets = {
         1: LogicalDeductionConfig(objects=(3, 3)),

@@ -127,6 +127,11 @@ class LogicalEquation(SymbolicTask):
     split = "seen"
     description = "Assign distinct listed values to letters so that sum/difference/multiple/order constraints hold."
     answer_mode = "unique"
+    version = 1
+    display_name = "Logical Equation"
+    paper_order = 13
+    family = "search"
+    origin = "paper"
     Config = LogicalEquationConfig
     presets = {
         1: LogicalEquationConfig(letters=(5, 5), value_max=30, constraints=(5, 6), gt_percent=5),

@@ -106,6 +106,11 @@ class MahjongPattern(SymbolicTask):
     split = "seen"
     description = "Follow a 13-letter card hand through rounds of add/remove and classify draws as Peng, Chi or Pass."
     answer_mode = "unique"
+    version = 1
+    display_name = "Mahjong"
+    paper_order = 17
+    family = "string"
+    origin = "paper"
     Config = MahjongPatternConfig
     presets = {
         1: MahjongPatternConfig(rounds=(1, 1), chi=False),

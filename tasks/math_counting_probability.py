@@ -1367,6 +1367,11 @@ class MathCountingProbability(SymbolicTask):
     split = "seen"
     description = "Templated MATH-style counting and probability problems with exact integer/fraction answers."
     answer_mode = "unique"
+    version = 1
+    display_name = "MATH Count&Probab."
+    paper_order = 12
+    family = "math"
+    origin = "recreated"
     Config = MathCountingProbabilityConfig
     presets = {level: MathCountingProbabilityConfig(tier=level, scale=level) for level in (1, 2, 3, 4, 5)}
 

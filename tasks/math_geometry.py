@@ -1198,6 +1198,11 @@ class MathGeometry(SymbolicTask):
     split = "seen"
     description = "Templated MATH-style geometry problems with exact (radical / pi / point) answers."
     answer_mode = "unique"
+    version = 1
+    display_name = "MATH Geometry"
+    paper_order = 11
+    family = "math"
+    origin = "recreated"
     Config = MathGeometryConfig
     presets = {level: MathGeometryConfig(tier=level, scale=level) for level in (1, 2, 3, 4, 5)}
 

@@ -118,6 +118,11 @@ class MatrixTransformation(SymbolicTask):
     split = "seen"
     description = "Rotate (or, at level 5, rotate/flip/transpose in sequence) a matrix of characters."
     answer_mode = "unique"
+    version = 1
+    display_name = "Matrix Transformation"
+    paper_order = 19
+    family = "grid"
+    origin = "paper"
     Config = MatrixTransformationConfig
     presets = {
         1: MatrixTransformationConfig(rows=(2, 2), cols=(2, 2), content=("letters",)),

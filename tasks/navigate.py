@@ -141,6 +141,11 @@ class Navigate(SymbolicTask):
     split = "seen"
     description = "Follow walking instructions with relative moves and turns; decide whether you return to the start."
     answer_mode = "unique"
+    version = 1
+    display_name = "Navigation"
+    paper_order = 9
+    family = "logic"
+    origin = "recreated"
     Config = NavigateConfig
     presets = {
         1: NavigateConfig(style="forward", instructions=(3, 4), steps=(1, 10)),

@@ -234,6 +234,11 @@ class NewOperator(SymbolicTask):
     split = "seen"
     description = "Evaluate an expression over newly defined binary operators exactly."
     answer_mode = "unique"
+    version = 1
+    display_name = "New Operator"
+    paper_order = 14
+    family = "math"
+    origin = "paper"
     Config = NewOperatorConfig
     presets = {
         1: NewOperatorConfig(operators=(1, 1), operands=(2, 2), shape="left"),

@@ -92,6 +92,11 @@ class NumberMultiply(SymbolicTask):
     split = "unseen"
     description = "Multiply a few signed integers with given digit counts exactly."
     answer_mode = "unique"
+    version = 1
+    display_name = "Number Multiply"
+    paper_order = 31
+    family = "math"
+    origin = "paper"
     Config = NumberMultiplyConfig
     presets = {
         1: NumberMultiplyConfig(patterns=("2,2",)),

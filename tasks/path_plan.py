@@ -468,6 +468,11 @@ class PathPlan(SymbolicTask):
     split = "seen"
     description = "Plan a polyline in a walled 2-D arena that enters some coloured boxes and avoids others."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Path Plan"
+    paper_order = 2
+    family = "planning"
+    origin = "paper"
     Config = PathPlanConfig
     presets = {
         1: PathPlanConfig(boxes=(3, 3), visit=(1, 1), avoid=(0, 1), min_gap=0.3),

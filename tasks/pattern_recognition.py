@@ -99,6 +99,11 @@ class PatternRecognition(SymbolicTask):
     split = "seen"
     description = "Find the bottom-right corner of the one maximal single-letter square (side >= 3) in a letter matrix."
     answer_mode = "unique"
+    version = 1
+    display_name = "Pattern Recognition"
+    paper_order = 22
+    family = "grid"
+    origin = "paper"
     Config = PatternRecognitionConfig
     presets = {
         1: PatternRecognitionConfig(rows=(6, 8), cols=(6, 8), square=(3, 3)),

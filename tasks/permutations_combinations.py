@@ -169,6 +169,11 @@ class PermutationsCombinations(SymbolicTask):
     split = "unseen"
     description = "Arrange labelled books on a shelf so that position and order constraints hold."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Permut. and Combina."
+    paper_order = 37
+    family = "search"
+    origin = "paper"
     Config = PermutationsCombinationsConfig
     presets = {
         1: PermutationsCombinationsConfig(books=(4, 4), constraints=(3, 4)),

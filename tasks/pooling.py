@@ -112,6 +112,11 @@ class Pooling(SymbolicTask):
     split = "seen"
     description = "Slide an n×n window over an integer matrix and output the max/min/average of each window."
     answer_mode = "unique"
+    version = 1
+    display_name = "Pooling"
+    paper_order = 15
+    family = "grid"
+    origin = "paper"
     Config = PoolingConfig
     presets = {
         1: PoolingConfig(size=(3, 3), window=(2, 2), operations=("max",)),

@@ -126,6 +126,11 @@ class Reversi(SymbolicTask):
     split = "seen"
     description = "Replay legal Reversi moves (with flips and passes) and report the final board."
     answer_mode = "unique"
+    version = 1
+    display_name = "Reversi"
+    paper_order = 27
+    family = "grid"
+    origin = "paper"
     Config = ReversiConfig
     presets = {
         1: ReversiConfig(board_size=4, listed_moves=(1, 1)),

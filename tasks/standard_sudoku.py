@@ -394,6 +394,11 @@ class StandardSudoku(SymbolicTask):
     split = "seen"
     description = "Solve a 9x9 sudoku with a unique solution."
     answer_mode = "any_valid"
+    version = 1
+    display_name = "Standard Sudoku"
+    paper_order = 28
+    family = "search"
+    origin = "paper"
     Config = StandardSudokuConfig
     presets = {
         1: StandardSudokuConfig(blanks=(30, 35)),

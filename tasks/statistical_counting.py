@@ -85,6 +85,11 @@ class StatisticalCounting(SymbolicTask):
     split = "seen"
     description = "Add a letter's score for every maximal run of repeated letters in a string."
     answer_mode = "unique"
+    version = 1
+    display_name = "Statistical Counting"
+    paper_order = 18
+    family = "string"
+    origin = "paper"
     Config = StatisticalCountingConfig
     presets = {
         1: StatisticalCountingConfig(length=(5, 10), letters=(2, 2)),

@@ -229,6 +229,11 @@ class StringDeletionModification(SymbolicTask):
     split = "seen"
     description = "Rewrite a string over {a,b,c} by repeatedly applying the first applicable numbered rule."
     answer_mode = "unique"
+    version = 1
+    display_name = "String Deletion&Modifi."
+    paper_order = 25
+    family = "string"
+    origin = "paper"
     Config = StringDeletionModificationConfig
     presets = {
         1: StringDeletionModificationConfig(rules=(3, 3), length=(6, 10), min_firings=2, min_distinct=1),

@@ -84,6 +84,11 @@ class StringInsertion(SymbolicTask):
     split = "seen"
     description = "Apply five insert-after-pattern rules to a string over A-E."
     answer_mode = "unique"
+    version = 1
+    display_name = "String Insertion"
+    paper_order = 23
+    family = "string"
+    origin = "paper"
     Config = StringInsertionConfig
     presets = {
         1: StringInsertionConfig(occurrences=(1, 1), length=(6, 10)),

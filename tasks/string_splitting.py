@@ -114,6 +114,11 @@ class StringSplitting(SymbolicTask):
     split = "unseen"
     description = "Dismantle machines A/B/C into parts X/Y/Z by trying numbered methods cyclically."
     answer_mode = "unique"
+    version = 1
+    display_name = "String Splitting"
+    paper_order = 33
+    family = "string"
+    origin = "paper"
     Config = StringSplittingConfig
     presets = {
         1: StringSplittingConfig(counts=(1, 3)),

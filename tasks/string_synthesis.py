@@ -137,6 +137,11 @@ class StringSynthesis(SymbolicTask):
     split = "seen"
     description = "Combine [A]/[B]/[C] blocks with numbered synthesis methods and report the final nine counts."
     answer_mode = "unique"
+    version = 1
+    display_name = "String Synthesis"
+    paper_order = 26
+    family = "string"
+    origin = "paper"
     Config = StringSynthesisConfig
     presets = {
         1: StringSynthesisConfig(count_a=(1, 3), count_b=(1, 3), count_c=(1, 3)),

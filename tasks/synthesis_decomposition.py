@@ -152,6 +152,11 @@ class SynthesisDecomposition(SymbolicTask):
     split = "unseen"
     description = "Apply conversion methods to a stock of crops and products in round-robin order until none applies."
     answer_mode = "unique"
+    version = 1
+    display_name = "Synthesis Decompo."
+    paper_order = 35
+    family = "string"
+    origin = "paper"
     Config = SynthesisDecompositionConfig
     presets = {
         1: SynthesisDecompositionConfig(recipe_set="two_crop", start_a=(3, 6), start_b=(2, 4), start_c=(0, 0)),

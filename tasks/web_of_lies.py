@@ -152,6 +152,11 @@ class WebOfLies(SymbolicTask):
     split = "seen"
     description = "Decide whether a person tells the truth from a web of statements about truth-tellers and liars."
     answer_mode = "unique"
+    version = 1
+    display_name = "Web of Lies"
+    paper_order = 7
+    family = "logic"
+    origin = "recreated"
     Config = WebOfLiesConfig
     presets = {
         1: WebOfLiesConfig(people=(3, 3), negations=False),

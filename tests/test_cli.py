@@ -54,9 +54,9 @@ def test_verify_judges_an_answer_for_the_record_on_stdin():
     line = cli("generate", "blocksworld", "--n", "1", "-c", "1").stdout
     record = json.loads(line)
     good = cli("verify", "blocksworld", "--answer", f"<<<{record['answer']}>>>", stdin=line)
-    assert json.loads(good.stdout) == {"correct": True, "reason": json.loads(good.stdout)["reason"]}
+    assert json.loads(good.stdout) == {"correct": True, "code": "correct", "reason": json.loads(good.stdout)["reason"]}
     bad = json.loads(cli("verify", "blocksworld", "--answer", "Move Z from 1 to 2", stdin=line).stdout)
-    assert bad["correct"] is False and "step 1" in bad["reason"]
+    assert bad["correct"] is False and bad["code"] in ("wrong", "bad_format") and "step 1" in bad["reason"]
 
 
 def test_show_prints_question_and_reference():

@@ -1,18 +1,21 @@
-from symbench.harness.dataset import ANSWER_KEY, build_dataset, levels_for, question_digest
+from symbench.harness.dataset import build_dataset, instance_for_id
+from symbench.identity import sample_plan
 from symbench.registry import get_task
 
 
-def test_levels_are_spread_evenly_and_samples_carry_the_record():
-    assert levels_for(7, (1, 2, 3, 4, 5)) == [1, 2, 3, 4, 5, 1, 2]
-    assert levels_for(4, (2, 5)) == [2, 5, 2, 5]
+def test_levels_are_spread_evenly_and_indices_count_within_each_level():
+    assert sample_plan(7, (1, 2, 3, 4, 5)) == [(1, 0), (2, 0), (3, 0), (4, 0), (5, 0), (1, 1), (2, 1)]
+    assert sample_plan(4, (2, 5)) == [(2, 0), (5, 0), (2, 1), (5, 1)]
+    assert sample_plan(2, (2, 5), start=3) == [(5, 1), (2, 2)]
     ds = build_dataset(["game24"], 10, seed=4)
     assert [s.metadata["complexity"] for s in ds] == [1, 2, 3, 4, 5] * 2
+    assert [s.metadata["index"] for s in ds] == [0] * 5 + [1] * 5
     task = get_task("game24")
-    for i, sample in enumerate(ds):
-        inst = task.instance(sample.metadata["complexity"], 4, i)
+    for sample in ds:
+        inst = task.instance(sample.metadata["complexity"], 4, sample.metadata["index"])
         assert sample.id == inst.id and sample.input == inst.question and sample.target == inst.answer
         assert sample.metadata == inst.to_record()
-        assert ANSWER_KEY[question_digest(inst.question)]["answer"] == inst.answer
+        assert instance_for_id(sample.id) == inst
 
 
 def test_a_different_seed_gives_different_samples():

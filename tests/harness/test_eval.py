@@ -48,10 +48,10 @@ def test_wrong_scripted_answers_score_zero(name, tmp_path):
 
 def test_reference_answers_as_text_score_one(tmp_path):
     """The scripted model answers each sample with its reference inside <<< >>> (text path)."""
-    from symbench.harness.providers import lookup_answer
+    from symbench.harness.dataset import current_instance
 
     def respond(messages):
-        return f"Thinking...\n<<<{lookup_answer(messages)['answer']}>>>"
+        return f"Thinking...\n<<<{current_instance().answer}>>>"
 
     log = _run(symbench_task(["string_insertion", "game24"], n=4), get_model("symbench/scripted", outputs=respond), log_dir=str(tmp_path))
     assert _metrics(log)["accuracy"] == 1.0
