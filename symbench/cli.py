@@ -225,6 +225,30 @@ def cmd_new_task(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Run the contract checks on tasks (a user's own, found through SYMBENCH_TASK_PATH, or any)."""
+    from symbench.checks import run_checks
+
+    names = args.tasks or _builtin_or_all()
+    failed = 0
+    for name in names:
+        for result in run_checks(_task(name), include_slow=args.slow):
+            mark = "ok  " if result.ok else "FAIL"
+            _write(f"{mark} {result.task}: {result.check}" + (f"\n     {result.message}" if result.message else "") + "\n")
+            failed += not result.ok
+    _write(f"{failed} check(s) failed\n" if failed else "all checks passed\n")
+    return 1 if failed else 0
+
+
+def _builtin_or_all() -> list[str]:
+    """The user's own tasks when there are any, else every task."""
+    from symbench.registry import all_tasks
+
+    tasks = all_tasks()
+    own = [n for n, t in tasks.items() if not type(t).__module__.startswith("symbench.tasks.")]
+    return own or list(tasks)
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -271,6 +295,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="the new task's name (lower-case identifier)")
     p.add_argument("--dir", help="folder to write into (default: the installed tasks folder)")
     p.set_defaults(func=cmd_new_task)
+
+    p = sub.add_parser("check", help="run the contract checks on tasks (default: your own tasks, else all)")
+    p.add_argument("tasks", nargs="*", help="task names (default: tasks outside SymBench, else every task)")
+    p.add_argument("--slow", action="store_true", help="also run the slow checks (many instances per level)")
+    p.set_defaults(func=cmd_check)
 
     for module in EXTENSIONS:  # bigger command groups live in modules of their own
         importlib.import_module(module).register(sub)
