@@ -165,3 +165,18 @@ def test_bad_model_and_task_arguments_give_one_line(tmp_path, args, fragment):
     assert run.returncode != 0
     assert fragment in text, text[-1500:]
     assert "Traceback" not in text
+
+
+def test_local_sandbox_warns_once_when_the_run_starts(tmp_path):
+    run = subprocess.run(
+        [INSPECT, "eval", "symbench/letters", "--model", "symbench/oracle", "-T", "n=3", "--sandbox", "local",
+         "--log-dir", str(tmp_path), "--display", "none"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stderr.count("--sandbox local runs model-written code directly on this machine") == 1
+    quiet = subprocess.run(
+        [INSPECT, "eval", "symbench/letters", "--model", "symbench/oracle", "-T", "n=1", "--log-dir", str(tmp_path), "--display", "none"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert "no isolation" not in quiet.stderr
