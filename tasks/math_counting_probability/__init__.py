@@ -56,7 +56,7 @@ from fractions import Fraction
 
 from symbench.answer import ParseError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
-from symbench.tasks._math_geometry_exact import parse_answer
+from symbench.tasks._exact_parser import parse_answer
 
 from . import _tier1, _tier2, _tier3, _tier4, _tier5  # noqa: F401 - importing a tier registers its families
 from ._common import FAMILIES, _MAX_ATTEMPTS, _text
