@@ -3,7 +3,8 @@
 Distance in simplest radical form, the missing side of a right triangle,
 equilateral-triangle area/height, 45-45-90 and 30-60-90 triangles, the space diagonal of a
 box, sides of similar figures from an area ratio, the exterior angle of an isosceles
-triangle, and the regular hexagon and inscribed square. Importing the module registers them in ``FAMILIES``.
+triangle, and the regular hexagon and inscribed square. Importing the module registers
+them in ``FAMILIES``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Inradius and circumradius of a Heronian triangle, cone volume from the slant height, the
 total surface area of a cone, rotation about a point other than the origin, square/circle
 regions, a trapezoid cut off by a parallel line, the centroid-to-vertex distance and angle
-chasing with an angle bisector in an isosceles triangle. Importing the module registers them in ``FAMILIES``.
+chasing with an angle bisector in an isosceles triangle. Importing the module registers
+them in ``FAMILIES``.
 """
 
 from __future__ import annotations
