@@ -4,7 +4,9 @@
   block that prints ``<<<reference answer>>>`` - so an oracle run goes through the
   code executor. It regenerates the current sample's instance from the id that the
   task's setup step put in the sample store (instances are pure functions of their id),
-  so it keeps no table and works under any solver.
+  so it keeps no table and works under any solver. Asked by a method for something other
+  than an answer (a CodeSteer guidance, a code/text choice, a self-estimate, a
+  self-check, a tool call), it gives that request a well-formed reply.
 * ``symbench/scripted`` replays given outputs, chosen by the conversation's turn (the
   number of assistant messages already in the input), so it is deterministic under
   concurrency: ``-M outputs=TEXT`` (every turn), a list (turn 0, 1, ...; the last one
@@ -22,6 +24,7 @@ from inspect_ai._util.error import PrerequisiteError  # no public name for Inspe
 from inspect_ai.model import ChatMessage, GenerateConfig, ModelAPI, ModelOutput, ModelUsage, modelapi
 from inspect_ai.tool import ToolChoice, ToolInfo
 
+from symbench.harness import prompts
 from symbench.harness.dataset import current_instance
 
 PROVIDER = "symbench"
@@ -128,11 +131,11 @@ class SymbenchModel(ModelAPI):
             return outputs["*"]
         raise RuntimeError(f"symbench/scripted has no output for turn {turn} (and no '*' default)")
 
-    def _oracle(self, messages: list[ChatMessage]) -> str:
+    def _oracle(self, messages: list[ChatMessage], tools: list[ToolInfo]) -> str | ModelOutput:
         instance = current_instance()
         if instance is None:
             return "I do not know this problem (the oracle only answers inside a SymBench task's samples)."
-        return oracle_answer(instance.answer)
+        return oracle_reply(messages, tools, instance.answer)
 
     async def generate(
         self,
@@ -141,8 +144,11 @@ class SymbenchModel(ModelAPI):
         tool_choice: ToolChoice,
         config: GenerateConfig,
     ) -> ModelOutput:
-        text = self._oracle(input) if self.model_name == "oracle" else self._scripted(input)
-        output = ModelOutput.from_content(model=f"{PROVIDER}/{self.model_name}", content=text)
+        reply = self._oracle(input, tools) if self.model_name == "oracle" else self._scripted(input)
+        if isinstance(reply, ModelOutput):
+            output, text = reply, reply.completion + json.dumps([c.arguments for c in reply.message.tool_calls or []])
+        else:
+            output, text = ModelOutput.from_content(model=f"{PROVIDER}/{self.model_name}", content=reply), reply
         prompt = sum(approx_tokens(m.text) for m in input)
         completion = approx_tokens(text)
         output.usage = ModelUsage(input_tokens=prompt, output_tokens=completion, total_tokens=prompt + completion)
@@ -153,6 +159,29 @@ class SymbenchModel(ModelAPI):
 
     def max_connections(self) -> int:
         return 32
+
+
+def oracle_reply(messages: list[ChatMessage], tools: list[ToolInfo], answer: str) -> str | ModelOutput:
+    """The oracle's reply to whatever the conversation asks of it (see the module docstring)."""
+    last = messages[-1] if messages else None
+    last_text = last.text if last is not None else ""
+    if messages and messages[0].role == "system" and messages[0].text == prompts.GUIDE_SYSTEM:
+        if last_text.startswith(prompts.GUIDE_FIRST.split("{", 1)[0]):
+            return "Write a program that computes the answer exactly and prints it.\n<<<Code>>>"
+        return "The answer is well supported.\n<<<Return Answer>>>"
+    if last_text.endswith(prompts.CHOICE_REQUEST):
+        return "<<<Code>>>"
+    if last_text.endswith(prompts.ESTIMATE_REQUEST):
+        return "Code: 9\nText: 3"
+    if last_text == prompts.SELF_CHECK_REQUEST:
+        return "```python\nprint('<' * 3 + 'Correct' + '>' * 3)\n```\n"
+    if any(t.name == "python" for t in tools):
+        if last is not None and last.role == "tool":
+            return f"The program printed the answer.\n<<<{answer}>>>"
+        return ModelOutput.for_tool_call(f"{PROVIDER}/oracle", "python", {"code": oracle_program(answer)})
+    if "--- code attempt ---" in last_text:  # a summariser asks for the final answer in text
+        return f"Both attempts agree.\n<<<{answer}>>>"
+    return oracle_answer(answer)
 
 
 @modelapi(name=PROVIDER)

@@ -17,9 +17,10 @@ from typing import Any, Callable, Sequence
 from inspect_ai import Task, task
 from inspect_ai._util.error import PrerequisiteError  # no public name for Inspect's one-line errors
 from inspect_ai.scorer import Scorer
-from inspect_ai.solver import Solver, generate
+from inspect_ai.solver import Solver
 
 from symbench.harness.dataset import build_dataset, mark_instance
+from symbench.harness.methods.baselines import only_question
 from symbench.harness.sandbox import SANDBOX_NAME
 from symbench.harness.scorer import symbench_metrics, symbench_scorer
 from symbench.params import ParameterError, params_for, parse_params
@@ -69,7 +70,7 @@ def symbench_task(
     return Task(
         dataset=dataset,
         setup=mark_instance(),
-        solver=solver if solver is not None else generate(),
+        solver=solver if solver is not None else only_question(),
         scorer=scorer if scorer is not None else symbench_scorer(exec_timeout=values["exec_timeout"]),
         metrics=symbench_metrics(by_task=len(tasks) > 1),
         sandbox=sandbox,
