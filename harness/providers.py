@@ -11,7 +11,7 @@
   number of assistant messages already in the input), so it is deterministic under
   concurrency: ``-M outputs=TEXT`` (every turn), a list (turn 0, 1, ...; the last one
   repeats), a mapping ``{turn: text}`` with an optional ``"*"`` default, or, from
-  Python, a callable ``(messages) -> text``.
+  Python, a callable ``(messages) -> text`` (or a ``ModelOutput``, e.g. a tool call).
 """
 
 from __future__ import annotations
@@ -116,12 +116,13 @@ class SymbenchModel(ModelAPI):
             outputs = _check_outputs(outputs)
         self._outputs = outputs
 
-    def _scripted(self, messages: list[ChatMessage]) -> str:
+    def _scripted(self, messages: list[ChatMessage]) -> str | ModelOutput:
         outputs = self._outputs
         if isinstance(outputs, str):
             return outputs
         if callable(outputs):
-            return str(outputs(messages))
+            reply = outputs(messages)
+            return reply if isinstance(reply, ModelOutput) else str(reply)
         turn = conversation_turn(messages)
         if isinstance(outputs, list):
             return outputs[min(turn, len(outputs) - 1)]

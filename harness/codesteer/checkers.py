@@ -66,14 +66,25 @@ class _ConstantNames(ast.NodeVisitor):
         self.generic_visit(node)
 
 
+def _is_text(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    return isinstance(node, ast.BinOp) and (_is_text(node.left) or _is_text(node.right))
+
+
 def _is_constant(node: ast.AST, names: set[str]) -> bool:
-    """Whether ``node`` is built only from literals (and names bound to literals)."""
+    """Whether ``node`` is built only from literals (and names bound to literals).
+
+    Building text (``"<" * 3 + ANSWER``) stays constant; arithmetic on numbers
+    (``17 * 23``) is a calculation, so it does not."""
     if isinstance(node, ast.Constant):
         return True
     if isinstance(node, ast.Name):
         return node.id in names
     if isinstance(node, (ast.BinOp,)):
-        return _is_constant(node.left, names) and _is_constant(node.right, names)
+        return _is_text(node) and _is_constant(node.left, names) and _is_constant(node.right, names)
     if isinstance(node, ast.UnaryOp):
         return _is_constant(node.operand, names)
     if isinstance(node, (ast.Tuple, ast.List, ast.Set)):

@@ -42,3 +42,28 @@ def new_turn(index: int, guidance: str, instruction: str, mode: str | None, pars
         "tokens": {"guide": 0, "task": 0},
         "seconds": {"guide": 0.0, "task": 0.0},
     }
+
+
+STORE_PREFIX = "CodeSteerTrajectory:"
+FIELDS = ("question", "max_turns", "turns", "outcome", "error")
+
+
+def read_trajectory(sample_store: dict[str, Any]) -> dict[str, Any] | None:
+    """The trajectory in a logged sample's ``store`` (``EvalSample.store``), or None."""
+    if STORE_PREFIX + "turns" not in sample_store:
+        return None
+    return {name: sample_store.get(STORE_PREFIX + name) for name in FIELDS}
+
+
+def validate_trajectory(trajectory: Any) -> None:
+    """Raise ``ValueError`` naming the first problem if ``trajectory`` breaks the schema."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("symbench").joinpath("schemas/codesteer_trajectory.schema.json").read_text("utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(trajectory), key=lambda e: list(e.path))
+    if errors:
+        where = "/".join(map(str, errors[0].path)) or "(trajectory)"
+        raise ValueError(f"invalid CodeSteer trajectory at {where}: {errors[0].message}")
