@@ -10,6 +10,7 @@ import importlib
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
 EXIT_USAGE = 2
@@ -226,37 +227,57 @@ def cmd_sandbox_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _default_task_folder() -> str:
+    """Where ``new-task`` writes without ``--dir``: the first SYMBENCH_TASK_PATH folder, or
+    the ``tasks/`` folder of a source checkout; never an installed package."""
+    import symbench.tasks
+    from symbench.registry import task_folders
+
+    folders = task_folders()
+    if folders:
+        return str(folders[0])
+    here = Path(list(symbench.tasks.__path__)[0])
+    if "site-packages" not in here.parts and "dist-packages" not in here.parts and os.access(here, os.W_OK):
+        return str(here)
+    raise UsageError(
+        "choose a folder for your task: symbench new-task NAME --dir DIR "
+        "(then set SYMBENCH_TASK_PATH=DIR, or pass --tasks-dir DIR, so SymBench finds it)"
+    )
+
+
 def cmd_new_task(args: argparse.Namespace) -> int:
     import keyword
     import re
     from importlib import resources
 
+    from symbench.registry import all_tasks, task_folders
+
     name = args.name
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or keyword.iskeyword(name) or len(name) > 60:
         raise UsageError(f"task name must be a lower-case identifier such as my_puzzle, got {name!r}")
-    from symbench.registry import all_tasks
-
-    if name in all_tasks():
+    if name in all_tasks() or name == "symbench":
         raise UsageError(f"a task named {name!r} already exists")
-    if args.dir:
-        folder = args.dir
-    else:
-        import symbench.tasks
-
-        folder = list(symbench.tasks.__path__)[0]
-    if not os.path.isdir(folder):
-        raise UsageError(f"folder {folder} does not exist")
-    target = os.path.join(folder, f"{name}.py")
-    if os.path.exists(target):
+    folder = Path(args.dir) if args.dir else Path(_default_task_folder())
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder")
+    target = folder / f"{name}.py"
+    if target.exists():
         raise UsageError(f"{target} already exists")
     template = resources.files("symbench").joinpath("templates/task_template.py.txt").read_text("utf-8")
     class_name = "".join(part.capitalize() for part in name.split("_")) or "NewTask"
     text = template.replace("__NAME__", name).replace("__CLASS__", class_name)
-    tmp = target + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, target)  # never leave a half-written task file behind
-    _write(f"wrote {target}\nnext: edit it, then run `symbench show {name}` and the tests (see docs/adding-a-task.md)\n")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".py.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)  # never leave a half-written task file behind
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    found = any(folder.resolve() == f.resolve() for f in task_folders())
+    builtin = not args.dir and not found
+    hint = "" if found or builtin else f"\nSymBench finds it once you run: export SYMBENCH_TASK_PATH={folder.resolve()}"
+    _write(f"wrote {target}{hint}\nnext: edit it, then run `symbench show {name}` and `symbench check {name}` "
+           "(see docs/adding-a-task.md)\n")
     return 0
 
 
@@ -277,10 +298,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _builtin_or_all() -> list[str]:
     """The user's own tasks when there are any, else every task."""
-    from symbench.registry import all_tasks
+    from symbench.registry import all_tasks, is_builtin
 
     tasks = all_tasks()
-    own = [n for n, t in tasks.items() if not type(t).__module__.startswith("symbench.tasks.")]
+    own = [n for n, t in tasks.items() if not is_builtin(t)]
     return own or list(tasks)
 
 
@@ -289,6 +310,8 @@ def _builtin_or_all() -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="symbench", description="SymBench: procedurally generated symbolic-reasoning tasks.")
+    parser.add_argument("--tasks-dir", action="append", metavar="DIR",
+                        help="also load the tasks in DIR (repeatable; adds to SYMBENCH_TASK_PATH)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("list", help="list the registered tasks")
@@ -326,9 +349,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--timeout", type=_seconds, default=10.0, help="wall-clock limit in seconds (default 10)")
     r.set_defaults(func=cmd_sandbox_run)
 
-    p = sub.add_parser("new-task", help="write a small working example task into tasks/")
+    p = sub.add_parser("new-task", help="write a small working example task to start from")
     p.add_argument("name", help="the new task's name (lower-case identifier)")
-    p.add_argument("--dir", help="folder to write into (default: the installed tasks folder)")
+    p.add_argument("--dir", help="folder to write into, created if needed (default: the first SYMBENCH_TASK_PATH "
+                                 "folder, or tasks/ in a source checkout)")
     p.set_defaults(func=cmd_new_task)
 
     p = sub.add_parser("check", help="run the contract checks on tasks (default: your own tasks, else all)")
@@ -339,6 +363,18 @@ def build_parser() -> argparse.ArgumentParser:
     for module in EXTENSIONS:  # bigger command groups live in modules of their own
         importlib.import_module(module).register(sub)
     return parser
+
+
+def _add_task_dirs(folders: list[str]) -> None:
+    """``--tasks-dir``: extend SYMBENCH_TASK_PATH for this process and what it starts."""
+    from symbench.registry import PATH_VARIABLE, refresh
+
+    for folder in folders:
+        if not os.path.isdir(folder):
+            raise UsageError(f"--tasks-dir {folder}: not a folder")
+    current = [p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p]
+    os.environ[PATH_VARIABLE] = os.pathsep.join(current + [os.path.abspath(f) for f in folders])
+    refresh()
 
 
 def sub_names(parser: argparse.ArgumentParser) -> list[str]:
@@ -352,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.tasks_dir:
+            _add_task_dirs(args.tasks_dir)
         if not getattr(args, "func", None):
             if args.command == "sandbox":
                 raise UsageError("sandbox needs an action: symbench sandbox run FILE.py [--timeout S]")
