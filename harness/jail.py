@@ -17,7 +17,7 @@ What a jailed run gets (every number is a field of :class:`~.limits.JailLimits`)
 * as root, an unprivileged uid of its own per sandbox (a fork bomb of one run cannot use
   up the process limit of another);
 * rlimits on CPU seconds, address space, processes, file size and open files; a memory
-  cgroup capping the whole process tree (:mod:`.resources`); a wall-clock timeout after
+  cgroup capping the whole process tree (:mod:`.cgroups`); a wall-clock timeout after
   which everything is killed and the output read so far is kept; stdout and stderr capped.
 """
 
@@ -27,40 +27,31 @@ import asyncio
 import atexit
 import json
 import os
-import re
-import secrets
-import shutil
 import signal
 import subprocess
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from symbench.harness import seccomp
-from symbench.harness.limits import MiB, JailLimits
-from symbench.harness.resources import MemoryCgroups, join_prefix, mount_workdir, unmount_workdir, warn_once
+from symbench.harness import command, seccomp
+from symbench.harness.cgroups import MemoryCgroups
+from symbench.harness.command import CHAIN_ENV, SAFE_ENV, chain, FilterPipe
+from symbench.harness.limits import JailLimits, MiB, warn_once
+from symbench.harness.workdir import (  # noqa: F401  (re-exported: the sandbox and the CLI use them from here)
+    SANDBOX_WORKDIR,
+    UID_BASE,
+    give_to_sandbox,
+    is_root,
+    make_workdir,
+    remove_workdir,
+    sandbox_ids,
+)
 
 __all__ = ["JailLimits", "JailResult", "SandboxUnavailable", "check_available", "run_jailed", "run_python_file"]
 
 #: The interpreter model code runs with inside the jail (the system one, readable by any user).
 DEFAULT_PYTHON = os.environ.get("SYMBENCH_SANDBOX_PYTHON", "/usr/bin/python3")
-SANDBOX_WORKDIR = "/work"
-_SAFE_ENV = {
-    "PATH": "/usr/local/bin:/usr/bin:/bin",
-    "HOME": SANDBOX_WORKDIR,
-    "TMPDIR": "/tmp",
-    "LANG": "C.UTF-8",
-    "LC_ALL": "C.UTF-8",
-    "PYTHONDONTWRITEBYTECODE": "1",
-    "PYTHONIOENCODING": "utf-8",
-    "PYTHONHASHSEED": "0",
-}
-#: the environment of the host-side chain (sh, setpriv, prlimit, bwrap): nothing of the parent's
-_CHAIN_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-_PRLIMIT = shutil.which("prlimit") or "/usr/bin/prlimit"
-_SETPRIV = shutil.which("setpriv") or "/usr/bin/setpriv"
 _TRUNCATED = "\n[... output truncated by the SymBench sandbox ...]"
 
 
@@ -81,24 +72,6 @@ class JailResult:
         data = asdict(self)
         data.pop("truncated")
         return json.dumps(data)
-
-
-def _bwrap_path() -> str | None:
-    return shutil.which("bwrap")
-
-
-@lru_cache(maxsize=1)
-def _bwrap_version() -> tuple[int, ...]:
-    try:
-        out = subprocess.run([_bwrap_path() or "bwrap", "--version"], capture_output=True, text=True, timeout=10).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    match = re.search(r"(\d+)\.(\d+)\.(\d+)", out)
-    return tuple(int(x) for x in match.groups()) if match else ()
-
-
-def _is_root() -> bool:
-    return os.geteuid() == 0
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +100,7 @@ def check_available() -> None:
     global _CHECKED
     if _CHECKED:
         return
-    bwrap = _bwrap_path()
+    bwrap = command.bwrap_path()
     if bwrap is None:
         raise SandboxUnavailable(
             "the SymBench sandbox needs bubblewrap: install it (Debian/Ubuntu: `apt-get install bubblewrap`), "
@@ -138,19 +111,19 @@ def check_available() -> None:
             f"the SymBench sandbox runs code with {DEFAULT_PYTHON}, which does not exist: install python3 "
             "or set SYMBENCH_SANDBOX_PYTHON to an interpreter under /usr"
         )
-    for tool in (_PRLIMIT, _SETPRIV):
+    for tool in (command.PRLIMIT, command.SETPRIV):
         if not Path(tool).exists():
             raise SandboxUnavailable(f"the SymBench sandbox needs {Path(tool).name} (Debian/Ubuntu package util-linux)")
     program = _seccomp_program()
     limits = JailLimits()
-    probe_ids = (_UID_BASE - 1, _UID_BASE - 1) if _is_root() else None
-    with _filter_fd(program) as fd:
+    probe_ids = (UID_BASE - 1, UID_BASE - 1) if is_root() else None
+    with FilterPipe(program) as fd:
         probe = subprocess.run(
-            _command(["/bin/true"], None, _SAFE_ENV, limits, probe_ids, None, fd),
+            chain(["/bin/true"], None, SAFE_ENV, limits, probe_ids, None, fd),
             capture_output=True,
             text=True,
             timeout=30,
-            env=_CHAIN_ENV,
+            env=CHAIN_ENV,
             pass_fds=() if fd is None else (fd,),
             start_new_session=True,
         )
@@ -168,183 +141,9 @@ def check_available() -> None:
             f"no memory cgroup for sandbox runs ({groups.problem}); memory is capped per process only "
             f"({limits.memory_bytes // MiB} MiB each, up to {limits.max_processes} processes)",
         )
-    if not _is_root():
+    if not is_root():
         warn_once("disk", f"not root: the work folder's total size is not capped, only each file ({limits.max_file_bytes // MiB} MiB)")
     _CHECKED = True
-
-
-class _filter_fd:
-    """A pipe holding the BPF program for ``bwrap --seccomp FD`` (closed on exit)."""
-
-    def __init__(self, program: bytes | None) -> None:
-        self.program = program
-        self.fd: int | None = None
-
-    def __enter__(self) -> int | None:
-        if self.program is not None:
-            read, write = os.pipe()
-            try:
-                os.write(write, self.program)  # ~1 KiB, well under a pipe's buffer
-            finally:
-                os.close(write)
-            self.fd = read
-        return self.fd
-
-    def __exit__(self, *exc) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-
-
-# ---------------------------------------------------------------------- identity and limits
-_UID_BASE = 1 << 20  # unassigned ids far above any real account
-_UID_SPAN = 1 << 20
-_uids_in_use: set[int] = set()
-
-
-def _allocate_uid() -> int:
-    """A fresh unprivileged uid for one sandbox (root only): a fork bomb cannot starve the others."""
-    while True:
-        uid = _UID_BASE + secrets.randbelow(_UID_SPAN)
-        if uid not in _uids_in_use:
-            _uids_in_use.add(uid)
-            return uid
-
-
-def _owner(path: Path) -> tuple[int, int] | None:
-    """The uid/gid a run in ``path`` uses: the folder's owner when we are root."""
-    if not _is_root():
-        return None
-    st = path.stat()
-    return st.st_uid, st.st_gid
-
-
-def _own_process_count() -> int:
-    uid = os.getuid()
-    count = 0
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if os.stat(f"/proc/{entry}").st_uid == uid:
-                    count += 1
-            except OSError:
-                pass
-    return count
-
-
-def _limit_prefix(limits: JailLimits) -> list[str]:
-    """``prlimit`` in front of bwrap: the limits hold for bwrap and everything it starts.
-
-    A wrapper instead of a ``preexec_fn`` lets Python spawn without forking the whole
-    (large) evaluation process. The process limit counts every process of the run's
-    real uid: as root each sandbox has a uid of its own; otherwise the user's existing
-    processes are added to the allowance.
-    """
-    nproc = limits.max_processes if _is_root() else _own_process_count() + limits.max_processes
-    return [
-        _PRLIMIT,
-        "--core=0",
-        f"--cpu={limits.cpu_s}",
-        f"--as={limits.memory_bytes}",
-        f"--fsize={limits.max_file_bytes}",
-        f"--nofile={limits.max_open_files}",
-        f"--nproc={nproc}",
-        "--",
-    ]
-
-
-def _identity_prefix(ids: tuple[int, int] | None) -> list[str]:
-    """As root, ``setpriv`` switches to the sandbox uid before anything else runs."""
-    if ids is None:
-        return []
-    return [_SETPRIV, f"--reuid={ids[0]}", f"--regid={ids[1]}", "--clear-groups", "--"]
-
-
-def _bwrap_argv(cmd: list[str], workdir: Path | None, env: dict[str, str], limits: JailLimits,
-                seccomp_fd: int | None = None, cwd: str = SANDBOX_WORKDIR) -> list[str]:
-    argv = [_bwrap_path() or "bwrap", "--unshare-all", "--unshare-user"]
-    if _bwrap_version() >= (0, 8, 0):
-        argv.append("--disable-userns")
-    argv += [
-        "--as-pid-1",  # no unfiltered helper process inside: the command is pid 1
-        "--die-with-parent",
-        "--new-session",
-        "--hostname", "sandbox",
-        "--ro-bind", "/usr", "/usr",
-        "--symlink", "usr/bin", "/bin",
-        "--symlink", "usr/sbin", "/sbin",
-        "--symlink", "usr/lib", "/lib",
-    ]  # fmt: skip
-    if Path("/lib64").exists():
-        argv += ["--symlink", "usr/lib64", "/lib64"]
-    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.shm_bytes), "--tmpfs", "/dev/shm"]
-    argv += ["--remount-ro", "/dev", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
-    if workdir is not None:
-        argv += ["--bind", str(workdir), SANDBOX_WORKDIR, "--chdir", cwd]
-    argv += ["--remount-ro", "/", "--clearenv"]
-    for key, value in env.items():
-        argv += ["--setenv", key, value]
-    if seccomp_fd is not None:
-        argv += ["--seccomp", str(seccomp_fd)]
-    argv += ["--", *cmd]
-    return argv
-
-
-def _command(cmd: list[str], workdir: Path | None, env: dict[str, str], limits: JailLimits,
-             ids: tuple[int, int] | None, cgroup: Path | None, seccomp_fd: int | None,
-             cwd: str = SANDBOX_WORKDIR) -> list[str]:
-    """The whole chain: join the cgroup (sh), drop to the sandbox uid, set rlimits, bwrap."""
-    return [
-        *join_prefix(cgroup),
-        *_identity_prefix(ids),
-        *_limit_prefix(limits),
-        *_bwrap_argv(cmd, workdir, env, limits, seccomp_fd, cwd),
-    ]
-
-
-# ---------------------------------------------------------------------- work folders
-_mounted: set[Path] = set()
-
-
-def make_workdir(limits: JailLimits | None = None) -> Path:
-    """A fresh work folder; as root it is a tmpfs of ``workdir_bytes`` owned by a fresh sandbox uid."""
-    limits = limits or JailLimits()
-    path = Path(tempfile.mkdtemp(prefix="symbench-sbx-"))
-    path.chmod(0o700)
-    if _is_root():
-        uid = _allocate_uid()
-        try:
-            mount_workdir(path, limits.workdir_bytes, uid, uid)
-            _mounted.add(path)
-        except OSError as exc:
-            warn_once("disk", f"cannot mount a size-limited work folder ({exc.strerror}); only each file is capped")
-            os.chown(path, uid, uid)
-    return path
-
-
-def give_to_sandbox(workdir: Path, path: Path) -> None:
-    """Hand a file the host wrote inside ``workdir`` (and its new folders) to the sandbox user."""
-    ids = _owner(workdir)
-    if ids is None:
-        return
-    while path != workdir and workdir in path.parents:
-        os.chown(path, *ids)
-        path = path.parent
-
-
-def remove_workdir(path: Path) -> None:
-    ids = _owner(path) if path.exists() else None
-    if path in _mounted:
-        unmount_workdir(path)  # a lazy unmount frees the tmpfs once nothing uses it
-        _mounted.discard(path)
-    shutil.rmtree(path, ignore_errors=True)
-    if ids is not None:
-        _uids_in_use.discard(ids[0])
-
-
-@atexit.register
-def _unmount_all() -> None:
-    for path in list(_mounted):
-        remove_workdir(path)
 
 
 # ---------------------------------------------------------------------- running
@@ -406,7 +205,7 @@ async def run_jailed(
     """Run ``cmd`` inside the jail with ``workdir`` mounted at ``/work``."""
     limits.validate()
     check_available()
-    child_env = dict(_SAFE_ENV)
+    child_env = dict(SAFE_ENV)
     for key, value in (env or {}).items():
         child_env[str(key)] = str(value)
     inner_cwd = SANDBOX_WORKDIR if not cwd else cwd if cwd.startswith("/") else f"{SANDBOX_WORKDIR}/{cwd}"
@@ -414,13 +213,13 @@ async def run_jailed(
     cgroup = _new_cgroup(limits)
     start = time.monotonic()
     try:
-        with _filter_fd(_seccomp_program()) as fd:
+        with FilterPipe(_seccomp_program()) as fd:
             proc = await asyncio.create_subprocess_exec(
-                *_command(cmd, workdir, child_env, limits, _owner(workdir), cgroup, fd, inner_cwd),
+                *chain(cmd, workdir, child_env, limits, sandbox_ids(workdir), cgroup, fd, inner_cwd),
                 stdin=asyncio.subprocess.PIPE if data is not None else asyncio.subprocess.DEVNULL,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
-                env=_CHAIN_ENV,
+                env=CHAIN_ENV,
                 pass_fds=() if fd is None else (fd,),
                 start_new_session=True,
             )
@@ -459,6 +258,7 @@ async def _collect(proc: asyncio.subprocess.Process, data: bytes | None, limits:
 
     assert proc.stdout is not None and proc.stderr is not None
     readers = asyncio.gather(feed(), out.pump(proc.stdout, flood), err.pump(proc.stderr, flood))
+
     async def body() -> None:
         await asyncio.shield(readers)
         await proc.wait()

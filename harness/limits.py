@@ -2,15 +2,26 @@
 
 :class:`JailLimits` holds the numbers; the jail (:mod:`.jail`) applies them with
 prlimit (per process), a memory cgroup (the whole process tree), size-limited tmpfs
-mounts (``/work``, ``/tmp``, ``/dev/shm``) and its own clock and output reader.
+mounts (``/work``, ``/tmp``, ``/dev/shm``) and its own clock and output reader. Where
+an aggregate limit cannot be applied here, :func:`warn_once` says so in one line.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass
 
 MiB = 1 << 20
+_warned: set[str] = set()
+log = logging.getLogger("symbench.sandbox")
+
+
+def warn_once(key: str, message: str) -> None:
+    """One line on the ``symbench.sandbox`` logger (Inspect shows it; plain Python prints it)."""
+    if key not in _warned:
+        _warned.add(key)
+        log.warning("symbench sandbox: %s", message)
 
 
 @dataclass(frozen=True)

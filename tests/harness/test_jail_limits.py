@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from symbench.harness import jail, seccomp
 from symbench.harness.limits import JailLimits
-from symbench.harness.resources import MemoryCgroups
+from symbench.harness.cgroups import MemoryCgroups
 
 MiB = 1 << 20
 
@@ -112,10 +110,10 @@ def test_cgroup_v2_without_the_memory_controller_says_why(tmp_path):
 @pytest.fixture
 def fresh_check(monkeypatch):
     """check_available runs again, and every one-time warning can be given again."""
-    from symbench.harness import resources
+    from symbench.harness import limits as limits_module
 
     monkeypatch.setattr(jail, "_CHECKED", None)
-    monkeypatch.setattr(resources, "_warned", set())
+    monkeypatch.setattr(limits_module, "_warned", set())
     seccomp.filter_program.cache_clear()
     yield
     seccomp.filter_program.cache_clear()

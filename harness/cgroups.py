@@ -1,23 +1,17 @@
-"""Aggregate limits the host sets up around a jailed run (no Inspect import).
+"""A memory cgroup per jailed run (no Inspect import).
 
 * :class:`MemoryCgroups` gives each run a memory cgroup of its own, nested in the
   evaluator's cgroup: cgroup v1 (``/sys/fs/cgroup/memory``) or v2 (``/sys/fs/cgroup``
   with the memory controller delegated). The run joins it before anything of it
   executes (see :func:`join_prefix`), so every process it starts is counted together
   and the kernel's OOM killer picks a victim inside the run, never the evaluator.
-* :func:`mount_workdir` makes a work folder a size-limited tmpfs (root only), so the
-  total a run stores in ``/work`` is capped, not only each file.
-
-Where neither can be used the jail still runs, with the per-process limits only, and
-says so once (see :func:`warn_once`).
+Where no memory cgroup can be used the jail still runs, with the per-process limits
+only, and says so once.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import itertools
-import logging
 import os
 import signal
 import time
@@ -26,17 +20,6 @@ from pathlib import Path
 #: a cgroup (v2 directory or v1 memory directory) to create run cgroups under, instead of our own
 CGROUP_PARENT_ENV = "SYMBENCH_SANDBOX_CGROUP"
 _CGROUP_ROOT = Path("/sys/fs/cgroup")
-_warned: set[str] = set()
-log = logging.getLogger("symbench.sandbox")
-
-
-def warn_once(key: str, message: str) -> None:
-    """One line on the ``symbench.sandbox`` logger (Inspect shows it; plain Python prints it)."""
-    if key not in _warned:
-        _warned.add(key)
-        log.warning("symbench sandbox: %s", message)
-
-
 def _own_cgroup(version: int, proc_cgroup: str) -> str | None:
     """Our cgroup path for the memory controller (v1) or the unified hierarchy (v2)."""
     for line in proc_cgroup.splitlines():
@@ -199,29 +182,3 @@ def join_prefix(cgroup: Path | None) -> list[str]:
         return []
     script = 'echo $$ > "$0/cgroup.procs" || { echo "symbench: cannot join $0" >&2; exit 125; }; exec "$@"'
     return ["/bin/sh", "-c", script, str(cgroup)]
-
-
-# ------------------------------------------------------------------ work folder
-_MS_NOSUID, _MS_NODEV = 2, 4
-_MNT_DETACH = 2
-_libc = None
-
-
-def _c():
-    global _libc
-    if _libc is None:
-        _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    return _libc
-
-
-def mount_workdir(path: Path, size_bytes: int, uid: int, gid: int) -> None:
-    """Mount a tmpfs of at most ``size_bytes`` on ``path``, owned by the sandbox user."""
-    inodes = max(1024, size_bytes // 4096)
-    options = f"size={size_bytes},nr_inodes={inodes},mode=0700,uid={uid},gid={gid}".encode()
-    if _c().mount(b"tmpfs", os.fsencode(path), b"tmpfs", _MS_NOSUID | _MS_NODEV, options) != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, os.strerror(err), str(path))
-
-
-def unmount_workdir(path: Path) -> None:
-    _c().umount2(os.fsencode(path), _MNT_DETACH)
