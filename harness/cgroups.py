@@ -1,12 +1,12 @@
 """A memory cgroup per jailed run (no Inspect import).
 
-* :class:`MemoryCgroups` gives each run a memory cgroup of its own, nested in the
-  evaluator's cgroup: cgroup v1 (``/sys/fs/cgroup/memory``) or v2 (``/sys/fs/cgroup``
-  with the memory controller delegated). The run joins it before anything of it
-  executes (see :func:`join_prefix`), so every process it starts is counted together
-  and the kernel's OOM killer picks a victim inside the run, never the evaluator.
-Where no memory cgroup can be used the jail still runs, with the per-process limits
-only, and says so once.
+:class:`MemoryCgroups` gives each run a memory cgroup of its own, nested in the
+evaluator's cgroup: cgroup v1 (``/sys/fs/cgroup/memory``) or v2 (``/sys/fs/cgroup`` with
+the memory controller delegated; ``SYMBENCH_SANDBOX_CGROUP`` names another parent). The
+run joins it before anything of it executes (see :func:`join_prefix`), so every process
+it starts is counted together and the kernel's OOM killer picks a victim inside the run,
+never the evaluator. Where no memory cgroup can be used the jail still runs, with the
+per-process limits only, and says so once.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from pathlib import Path
 #: a cgroup (v2 directory or v1 memory directory) to create run cgroups under, instead of our own
 CGROUP_PARENT_ENV = "SYMBENCH_SANDBOX_CGROUP"
 _CGROUP_ROOT = Path("/sys/fs/cgroup")
+
+
 def _own_cgroup(version: int, proc_cgroup: str) -> str | None:
     """Our cgroup path for the memory controller (v1) or the unified hierarchy (v2)."""
     for line in proc_cgroup.splitlines():
@@ -94,7 +96,8 @@ class MemoryCgroups:
     # -------------------------------------------------------------- per run
     def create(self, limit_bytes: int) -> Path:
         """A fresh cgroup capped at ``limit_bytes`` (raises OSError if the kernel refuses)."""
-        assert self.parent is not None
+        if self.parent is None:
+            raise RuntimeError(f"no memory cgroup to create runs under: {self.problem}")
         self._retry_leftovers()
         path = self.parent / f"symbench-{os.getpid()}-{next(self._counter)}"
         path.mkdir()

@@ -101,6 +101,17 @@ def test_cgroup_v2_enables_the_memory_controller_for_its_children(tmp_path):
     assert (run / "memory.max").read_text() == str(200 * MiB)
 
 
+def test_a_named_parent_cgroup_is_used_instead_of_our_own(tmp_path, monkeypatch):
+    (tmp_path / "memory" / "job").mkdir(parents=True)
+    (tmp_path / "memory" / "cgroup.procs").write_text("")
+    delegated = tmp_path / "memory" / "delegated"
+    delegated.mkdir()
+    (delegated / "memory.limit_in_bytes").write_text("1")
+    monkeypatch.setenv("SYMBENCH_SANDBOX_CGROUP", str(delegated))
+    groups = MemoryCgroups(root=tmp_path, proc_cgroup="4:memory:/job\n")
+    assert groups.parent == delegated
+
+
 def test_cgroup_v2_without_the_memory_controller_says_why(tmp_path):
     (tmp_path / "cgroup.controllers").write_text("cpu pids")
     groups = MemoryCgroups(root=tmp_path, proc_cgroup="0::/\n")
