@@ -294,7 +294,7 @@ evaluate with `-T n={spec.n} -T complexity={",".join(map(str, spec.complexity))}
 ```python
 import datasets, json
 ds = datasets.load_dataset("path/to/this/folder", split="{SPLIT}")          # every task
-game24 = datasets.load_dataset("path/to/this/folder", "{spec.tasks[0]}", split="{SPLIT}")  # one task
+one_task = datasets.load_dataset("path/to/this/folder", "{spec.tasks[0]}", split="{SPLIT}")  # one task
 params = json.loads(ds[0]["params"])
 ```
 
