@@ -151,3 +151,25 @@ def test_a_missing_parent_folder_and_a_missing_pyarrow_are_one_line_each(tmp_pat
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now raises ImportError
     assert main(["export", "--out", str(tmp_path / "x"), "--tasks", "letters", "--n", "1"]) == 2
     assert "pip install 'symbench[export]'" in capsys.readouterr().err
+
+
+def test_a_suite_exports_its_own_instances(tmp_path, capsys):
+    require("pyarrow", "yaml")
+    from symbench.cli import main
+
+    try:
+        from symbench.suites import load_suite, suite_names
+    except ImportError:  # suites are not in this SymBench yet: a clear line, not a traceback
+        assert main(["export", "smoke", "--out", str(tmp_path / "s")]) == 2
+        assert "suites are not available" in capsys.readouterr().err
+        return
+    name = suite_names()[0]
+    suite = load_suite(name)
+    assert main(["export", name, "--out", str(tmp_path / "s"), "--n", "2"]) == 0
+    manifest = json.loads((tmp_path / "s" / "symbench-export.json").read_text())
+    assert (manifest["name"], manifest["tasks"], manifest["n"], manifest["seed"]) == (suite.name, list(suite.tasks), 2, suite.seed)
+    for task in suite.tasks:
+        lines = (tmp_path / "s" / "jsonl" / f"{task}.jsonl").read_text("utf-8").splitlines()
+        assert [json.loads(line)["id"] for line in lines] == expected_ids(task, 2, list(suite.complexity), suite.seed)
+    assert main(["export", name, "--out", str(tmp_path / "t"), "--seed", "3"]) == 2
+    assert "--seed cannot change a suite" in capsys.readouterr().err
