@@ -54,16 +54,7 @@ esac
 [ "$(id -u)" = 0 ] || die "must run as root (it installs packages and starts dockerd)"
 command -v apt-get >/dev/null || die "needs apt-get (Debian 12); install Docker Engine >= $MIN_MAJOR yourself elsewhere"
 
-# The mirror bookworm already uses (deb822 .sources or one-line sources.list).
-debian_mirror() {
-  local uri
-  uri=$(awk '
-    /^URIs:/ { u = $2 }
-    /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") { print u; exit } }
-    /^deb / && $3 == "bookworm" { print $2; exit }
-  ' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null | head -n1)
-  echo "${SYMBENCH_DEBIAN_MIRROR:-${uri:-http://deb.debian.org/debian}}"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../docker/mirror.sh"
 
 server_major() { docker version --format '{{.Server.Version}}' 2>/dev/null | cut -d. -f1; }
 

@@ -63,16 +63,7 @@ if [ "$mode" = build ] && [ "$(label_of "$IMAGE" "$LABEL")" = "$RECIPE" ]; then
 fi
 [ "$(id -u)" = 0 ] || die "must run as root (debootstrap needs it)"
 
-# The mirror bookworm already uses (deb822 .sources or one-line sources.list).
-debian_mirror() {
-  local uri
-  uri=$(awk '
-    /^URIs:/ { u = $2 }
-    /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm") { print u; exit } }
-    /^deb / && $3 == "bookworm" { print $2; exit }
-  ' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null | head -n1)
-  echo "${SYMBENCH_DEBIAN_MIRROR:-${uri:-http://deb.debian.org/debian}}"
-}
+source docker/mirror.sh
 
 make_rootfs_tar() {  # $1: tarball to write
   command -v debootstrap >/dev/null || die "debootstrap is missing (scripts/docker_engine.sh installs it)"
