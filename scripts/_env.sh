@@ -7,6 +7,10 @@ command -v bwrap >/dev/null 2>&1 || need_apt+=(bubblewrap)
 [ -x /usr/bin/python3 ] || need_apt+=(python3-minimal)   # the interpreter model code runs with
 compgen -G '/usr/lib*/libseccomp.so.2' >/dev/null || compgen -G '/usr/lib*/*/libseccomp.so.2' >/dev/null \
   || need_apt+=(libseccomp2)   # the sandbox's system-call filter
+# the Python packages the sandboxes promise model code (one list for the jail and Docker)
+while read -r pkg _; do
+  dpkg-query -W -f '${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need_apt+=("$pkg")
+done < <(grep -v '^[[:space:]]*#' docker/sandbox-packages.txt | awk 'NF')
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing ${need_apt[*]} (the code sandbox needs them)" >&2

@@ -4,18 +4,15 @@ Needs a Docker engine and the image (``sudo scripts/docker_engine.sh && sudo
 scripts/docker_image.sh``; CI runs both). Skipped only where no engine answers, and not
 even then when ``SYMBENCH_REQUIRE_DOCKER=1`` (CI sets it). A missing or stale image fails.
 
-The sandboxes here are Inspect's own ``DockerSandboxEnvironment`` made from our compose
-file, driven through the ``SandboxEnvironment`` interface: :func:`docker_backend` has the
-shape of the jail tests' backend factories, so these checks fold into the tests that
-are parametrised over every backend.
+The attacks both backends share (secrets, namespaces, system calls, memory, disk,
+signals, hostile programs beside ordinary ones) are in test_jail_attacks.py, run on
+every backend; these are the Docker sandbox's own checks and the end-to-end runs.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -29,31 +26,12 @@ from symbench.harness.docker import COMPOSE_FILE, SECCOMP_FILE, sandbox_packages
 
 pytestmark = pytest.mark.docker
 
-ROOT = Path(__file__).resolve().parents[2]
-SECRET = "sk-docker-test-do-not-leak-7d21"
 TASK = "symbench-docker-test"
 
 
-def _engine_problem() -> str | None:
-    if shutil.which("docker") is None:
-        return "no docker command (install the engine: sudo scripts/docker_engine.sh)"
-    try:
-        answered = subprocess.run(["docker", "info"], capture_output=True, timeout=30).returncode == 0
-    except subprocess.TimeoutExpired:
-        answered = False
-    return None if answered else "no Docker engine answers (start one: sudo scripts/docker_engine.sh)"
-
-
 @pytest.fixture(scope="module", autouse=True)
-def docker_ready() -> None:
-    problem = _engine_problem()
-    if problem is not None:
-        if os.environ.get("SYMBENCH_REQUIRE_DOCKER") == "1":
-            pytest.fail(f"{problem}, but SYMBENCH_REQUIRE_DOCKER=1 says the Docker tests must run")
-        pytest.skip(problem)
-    check = subprocess.run([str(ROOT / "scripts" / "docker_image.sh"), "--check"], capture_output=True, text=True)
-    if check.returncode != 0:
-        pytest.fail(f"the SymBench sandbox image is missing or out of date: {check.stderr.strip()}")
+def _ready(docker_engine) -> None:
+    """Skipped where no engine answers, failed on a stale image (conftest.py's require_docker)."""
 
 
 # ---------------------------------------------------------------- the backend
@@ -235,28 +213,6 @@ def test_a_fork_bomb_meets_the_process_limit_and_the_sandbox_recovers(box):
     assert box.exec(["python3", "-c", "print('still here')"]).stdout == "still here\n"
 
 
-def test_memory_of_all_processes_together_is_capped(box):
-    box.run(box.env.write_file("hog.py", textwrap.dedent(
-        """
-        import os, sys, time
-        size = int(sys.argv[1]) << 20
-        pids = []
-        for _ in range(3):
-            pid = os.fork()
-            if pid == 0:
-                block = b"x" * size  # touched, not only reserved
-                time.sleep(1.5)
-                os._exit(0)
-            pids.append(pid)
-        print([os.waitpid(p, 0)[1] for p in pids])
-        """
-    )))
-    over = box.exec(["python3", "hog.py", "512"], timeout=60)  # 3 x 512 MiB > the container's 1 GiB
-    assert any(status != 0 for status in json.loads(over.stdout)), over
-    under = box.exec(["python3", "hog.py", "200"], timeout=60)
-    assert json.loads(under.stdout) == [0, 0, 0], under
-
-
 def test_a_timeout_stops_the_program_and_cleanup_removes_every_survivor(box):
     marker = "symbench-docker-spin"
     with pytest.raises(TimeoutError):
@@ -289,52 +245,6 @@ def test_a_timeout_stops_the_program_and_cleanup_removes_every_survivor(box):
     assert containers
     box.close()
     assert box.containers() == []  # the sample's container, with the survivor, is gone
-
-
-def test_no_process_inside_carries_a_parent_variable(monkeypatch):
-    monkeypatch.setenv("OPENAI_API_KEY", SECRET)  # set before the container is created
-    b = Box()
-    try:
-        r = b.python(
-            """
-            import glob, json, subprocess, sys
-            child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
-            seen = {}
-            for path in sorted(set(glob.glob("/proc/[0-9]*/environ") + ["/proc/1/environ", "/proc/self/environ"])):
-                try:
-                    seen[path] = open(path, "rb").read().decode("latin-1")
-                except OSError as exc:
-                    seen[path] = "unreadable: " + type(exc).__name__
-            child.kill()
-            print(json.dumps(seen))
-            """
-        )
-    finally:
-        b.close()
-    seen = json.loads(r.stdout)
-    assert "/proc/1/environ" in seen and sum("PATH=" in v for v in seen.values()) >= 3, seen
-    for path, environ in seen.items():
-        assert SECRET not in environ and "OPENAI_API_KEY" not in environ, path
-
-
-def test_the_jails_system_call_filter_holds_in_docker(box):
-    # the same refusals as the jail: unshare, mount, io_uring, bpf, ptrace, keyctl; clone3 is ENOSYS
-    r = box.python(
-        """
-        import ctypes, json
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.syscall.restype = ctypes.c_long
-        out = {}
-        for name, nr in {"unshare": 272, "mount": 165, "io_uring_setup": 425, "bpf": 321,
-                         "ptrace": 101, "keyctl": 250, "clone3": 435}.items():
-            ctypes.set_errno(0)
-            out[name] = [libc.syscall(nr, 0, 0, 0, 0, 0), ctypes.get_errno()]
-        print(json.dumps(out))
-        """
-    )
-    out = json.loads(r.stdout)
-    assert out.pop("clone3") == [-1, 38], r
-    assert out == {name: [-1, 1] for name in out}, r
 
 
 def test_the_seccomp_profile_is_the_jails_filter():
@@ -381,11 +291,6 @@ def test_every_task_scores_one_under_a_bare_docker_sandbox(tmp_path):
     assert len(log.samples) == len(all_tasks()) and _accuracy(log) == 1.0
 
 
-LEAD_PENDING = pytest.mark.xfail(
-    strict=True, reason="needs harness/task.py to declare task_sandbox_spec() as the tasks' default sandbox (lead)"
-)
-
-
 def _registry_sandboxes() -> dict[str, object]:
     from symbench import _registry
     from symbench.registry import all_tasks
@@ -393,13 +298,11 @@ def _registry_sandboxes() -> dict[str, object]:
     return {name: getattr(_registry, name)(n=1).sandbox for name in [*all_tasks(), "symbench"]}
 
 
-@LEAD_PENDING
 def test_every_registered_task_hands_our_compose_file_to_a_bare_docker_sandbox():
     sandboxes = _registry_sandboxes()
     assert set(sandboxes.values()) == {task_sandbox_spec()}, sandboxes
 
 
-@LEAD_PENDING
 def test_inspect_eval_cli_with_a_bare_docker_sandbox_uses_our_compose_file(tmp_path):
     # checked first: otherwise Inspect would make up a compose file of its own and pull its image
     assert _registry_sandboxes()["game24"] == task_sandbox_spec()
