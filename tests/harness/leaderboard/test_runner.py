@@ -1,0 +1,128 @@
+"""``symbench run SUITE``: eval_set per (model, method), resume after an interruption, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from inspect_ai.log import list_eval_logs, read_eval_log
+
+from symbench.cli import main
+from symbench.harness.leaderboard.logs import read_rows
+
+COUNTING_MODEL = '''
+import os, signal
+from symbench.harness.dataset import current_instance
+
+def answer(messages):
+    instance = current_instance()
+    with open(os.environ["COUNT_FILE"], "a") as fh:
+        fh.write(instance.id + "\\n")
+    stop = int(os.environ.get("STOP_AFTER", "0"))
+    if stop:
+        with open(os.environ["COUNT_FILE"]) as fh:
+            if sum(1 for _ in fh) == stop:
+                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C in the middle of the run
+    return f"<<<{instance.answer}>>>"
+
+def broken(messages):
+    raise RuntimeError("connection refused by the model server")
+'''
+
+
+def _suite_file(tmp_path: Path, realtime: bool, function: str = "answer") -> Path:
+    (tmp_path / "counting_model.py").write_text(COUNTING_MODEL)
+    suite = tmp_path / "resume.yaml"
+    suite.write_text(textwrap.dedent(f"""
+        name: resume
+        tasks: [letters, number_multiply]
+        n: 6
+        methods: [only_question]
+        models:
+          - model: symbench/scripted
+            label: counting
+            args: {{outputs: {{callable: "counting_model:{function}"}}}}
+        generate: {{max_connections: 1}}
+        eval: {{max_tasks: 1, log_realtime: {str(realtime).lower()}, retry_attempts: 0}}
+    """))
+    return suite
+
+
+def _cli(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "PYTHONPATH": str(tmp_path), "COUNT_FILE": str(tmp_path / "calls.txt"), **env}
+    return subprocess.run([sys.executable, "-m", "symbench.cli", *args], capture_output=True, text=True,
+                          timeout=300, env=full_env, cwd=tmp_path)
+
+
+@pytest.mark.parametrize("realtime", [True, False])
+def test_an_interrupted_suite_resumes_with_nothing_lost_or_repeated(tmp_path, realtime):
+    suite = _suite_file(tmp_path, realtime)
+    logs = tmp_path / "logs"
+    first = _cli(tmp_path, "run", str(suite), "--log-dir", str(logs), "--display", "none", "--no-leaderboard", STOP_AFTER="8")
+    assert first.returncode == 130, first.stderr
+    assert "rerun the same command to resume" in first.stderr and "Traceback" not in first.stderr
+    calls_first = (tmp_path / "calls.txt").read_text().splitlines()
+    assert 8 <= len(calls_first) < 12
+    second = _cli(tmp_path, "run", str(suite), "--log-dir", str(logs), "--display", "none")
+    assert second.returncode == 0, second.stderr
+    calls = (tmp_path / "calls.txt").read_text().splitlines()
+    assert len(calls) == len(set(calls)) == 12  # every sample asked exactly once over both runs
+    rows = read_rows(str(logs)).rows
+    assert len(rows) == 12 and all(r.score == 1.0 for r in rows)
+    assert sorted(r.sample_id for r in rows) == sorted(calls)
+    assert "| Letters | 100.0 (6) |" in second.stdout
+
+
+def test_a_model_failing_during_the_run_is_one_line_per_task(tmp_path):
+    suite = _suite_file(tmp_path, False, function="broken")
+    out = _cli(tmp_path, "run", str(suite), "--log-dir", str(tmp_path / "logs"), "--display", "none", "--no-leaderboard")
+    assert out.returncode == 1
+    ours = [line for line in out.stderr.splitlines() if line.startswith("symbench:")]
+    assert len(ours) == 2 and all("connection refused by the model server" in line for line in ours), out.stderr
+    assert "counting · only_question · letters" in out.stderr
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["run", "nosuch"], "unknown suite 'nosuch'; shipped suites: ci, paper, selftest, smoke"),
+        (["run", "smoke"], "suite smoke names no model; give one with --model"),
+        (["run", "ci", "--model", "nosuchprovider/x"], "model nosuchprovider/x:"),
+        (["run", "{bad_method}"], "no Inspect solver named symbench/no_such_method is registered"),
+        (["run", "ci", "-M", "novalue"], "-M expects KEY=VALUE"),
+        (["run", "ci", "--tasks", "nope"], "unknown task(s) nope"),
+        (["leaderboard", "check", "--baseline", "/no/such.json"], "does not exist"),
+    ],
+)
+def test_bad_runs_are_one_line(args, fragment, tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\ntasks: [letters]\nn: 1\nmethods: [no_such_method]\nmodels: [symbench/oracle]\n")
+    args = [a.format(bad_method=bad) for a in args] + ["--display", "none"] * (args[0] == "run")
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("symbench: error:") and fragment in err[0], err
+
+
+def test_each_model_and_method_gets_its_own_eval_set_and_labels(tmp_path, make_suite, run_quiet):
+    from symbench.suites import MethodSpec
+
+    suite = make_suite(tasks=("letters",), n=2)
+    suite = type(suite)(**{**vars(suite), "methods": (MethodSpec("only_question", label="only_question"),
+                                                      MethodSpec("inspect_ai/generate", label="plain-generate"))})
+    outcomes = run_quiet(suite, tmp_path)
+    assert sorted((o.model_label, o.method_label) for o in outcomes) == [
+        ("by-level", "only_question"), ("by-level", "plain-generate"), ("oracle", "only_question"), ("oracle", "plain-generate")]
+    for o in outcomes:
+        [info] = list_eval_logs(o.log_dir)
+        log = read_eval_log(info, header_only=True)
+        assert log.eval.metadata["symbench"]["method_label"] == o.method_label
+        assert log.eval.task_args["n"] == 2 and log.eval.task == "letters"
+        assert log.eval.solver == (None if o.method_label == "only_question" else "inspect_ai/generate")
+    # the same suite again: every eval set is complete, nothing runs, the logs stay
+    before = sorted(str(p) for p in tmp_path.rglob("*.eval"))
+    run_quiet(suite, tmp_path)
+    assert sorted(str(p) for p in tmp_path.rglob("*.eval")) == before
