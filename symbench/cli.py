@@ -10,9 +10,13 @@ import importlib
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
 EXIT_USAGE = 2
+EXIT_FAILURE = 1
+#: the most ``symbench verify`` reads from stdin
+MAX_STDIN_CHARS = 50_000_000
 #: Modules that add command groups; each defines ``register(subparsers)`` and keeps its
 #: heavy imports (Inspect, torch) inside the command functions.
 EXTENSIONS = ("symbench.cli_run",)
@@ -41,24 +45,40 @@ def _task(name: str):
 
 def _level(value: str) -> int:
     if value not in {"1", "2", "3", "4", "5"}:
-        raise argparse.ArgumentTypeError(f"complexity must be 1, 2, 3, 4 or 5 (or 'all' where allowed), got {value!r}")
+        raise argparse.ArgumentTypeError(f"complexity must be 1, 2, 3, 4 or 5, got {value}")
     return int(value)
 
 
-def _level_or_all(value: str) -> int | str:
-    return "all" if value == "all" else _level(value)
+def _levels(value: str) -> tuple[int, ...]:
+    """'all', a level, or a comma list of levels (the same parser as -T complexity)."""
+    from symbench.params import ParameterError, parse_complexity
+
+    try:
+        return parse_complexity(value)
+    except ParameterError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _nonneg(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {value!r}")
+    if not (value.isascii() and value.isdigit()) or len(value) > 19:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {value}")
     return int(value)
 
 
 def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    if not (value.isascii() and value.isdigit()) or len(value) > 19 or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
     return int(value)
+
+
+def _count(value: str) -> int:
+    """How many instances to generate: 1 .. the same bound as -T n."""
+    from symbench.params import MAX_N
+
+    n = _positive(value)
+    if n > MAX_N:
+        raise argparse.ArgumentTypeError(f"at most {MAX_N} instances at a time (use --start to continue), got {value}")
+    return n
 
 
 def _seconds(value: str) -> float:
@@ -110,15 +130,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _generate_records(args: argparse.Namespace) -> list[dict]:
+def _generate_records(args: argparse.Namespace, single: tuple[int, int] | None = None) -> list[dict]:
     from symbench.identity import sample_plan
 
     task = _task(args.task)
-    levels = (1, 2, 3, 4, 5) if args.complexity == "all" else (args.complexity,)
+    levels = args.complexity if isinstance(args.complexity, tuple) else (args.complexity,)
     overrides = _overrides(args.set)
     out = []
+    plan = [single] if single is not None else sample_plan(args.n, levels, start=args.start)
     try:
-        for level, index in sample_plan(args.n, levels, start=args.start):
+        for level, index in plan:
             out.append(task.instance(level, args.seed, index, overrides=overrides).to_record())
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -132,8 +153,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    args.n, args.start = 1, args.index
-    record = _generate_records(args)[0]
+    from symbench.identity import parse_instance_id
+
+    digest = None
+    if "/" in args.task:  # a sample id as logs show it: game24/c3/s0/2
+        try:
+            args.task, args.complexity, args.seed, args.index, digest = parse_instance_id(args.task)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        if digest is not None and not args.set:
+            raise UsageError("that id was made with config overrides: pass the same --set KEY=VALUE options again")
+    record = _generate_records(args, single=(args.complexity, args.index))[0]
+    if digest is not None and record["config_digest"] != digest:
+        raise UsageError(f"these --set values give config {record['config_digest']}, not the id's {digest}")
     params = json.dumps(record["params"], ensure_ascii=False)
     if len(params) > 400:
         params = params[:400] + " ..."
@@ -152,7 +184,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from symbench.schema import validate_record
 
     task = _task(args.task)
-    raw = sys.stdin.read()
+    raw = sys.stdin.read(MAX_STDIN_CHARS + 1)
+    if len(raw) > MAX_STDIN_CHARS:
+        raise UsageError(f"the instance record on stdin is over {MAX_STDIN_CHARS} characters")
     if not raw.strip():
         raise UsageError("verify reads one instance record (JSON, as printed by `symbench generate`) on stdin; got nothing")
     first = raw.strip().splitlines()[0] if raw.lstrip().startswith("{") and "\n{" in raw.strip() else raw
@@ -160,6 +194,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         record = json.loads(first)
     except json.JSONDecodeError as exc:
         raise UsageError(f"stdin is not a JSON instance record ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    except RecursionError:
+        raise UsageError("stdin is not an instance record: its JSON is nested too deeply") from None
     try:
         validate_record(record)
     except ValueError as exc:
@@ -191,37 +227,57 @@ def cmd_sandbox_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _default_task_folder() -> str:
+    """Where ``new-task`` writes without ``--dir``: the first SYMBENCH_TASK_PATH folder, or
+    the ``tasks/`` folder of a source checkout; never an installed package."""
+    import symbench.tasks
+    from symbench.registry import task_folders
+
+    folders = task_folders()
+    if folders:
+        return str(folders[0])
+    here = Path(list(symbench.tasks.__path__)[0])
+    if "site-packages" not in here.parts and "dist-packages" not in here.parts and os.access(here, os.W_OK):
+        return str(here)
+    raise UsageError(
+        "choose a folder for your task: symbench new-task NAME --dir DIR "
+        "(then set SYMBENCH_TASK_PATH=DIR, or pass --tasks-dir DIR, so SymBench finds it)"
+    )
+
+
 def cmd_new_task(args: argparse.Namespace) -> int:
     import keyword
     import re
     from importlib import resources
 
+    from symbench.registry import all_tasks, task_folders
+
     name = args.name
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or keyword.iskeyword(name) or len(name) > 60:
         raise UsageError(f"task name must be a lower-case identifier such as my_puzzle, got {name!r}")
-    from symbench.registry import all_tasks
-
-    if name in all_tasks():
+    if name in all_tasks() or name == "symbench":
         raise UsageError(f"a task named {name!r} already exists")
-    if args.dir:
-        folder = args.dir
-    else:
-        import symbench.tasks
-
-        folder = list(symbench.tasks.__path__)[0]
-    if not os.path.isdir(folder):
-        raise UsageError(f"folder {folder} does not exist")
-    target = os.path.join(folder, f"{name}.py")
-    if os.path.exists(target):
+    folder = Path(args.dir) if args.dir else Path(_default_task_folder())
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder")
+    target = folder / f"{name}.py"
+    if target.exists():
         raise UsageError(f"{target} already exists")
     template = resources.files("symbench").joinpath("templates/task_template.py.txt").read_text("utf-8")
     class_name = "".join(part.capitalize() for part in name.split("_")) or "NewTask"
     text = template.replace("__NAME__", name).replace("__CLASS__", class_name)
-    tmp = target + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, target)  # never leave a half-written task file behind
-    _write(f"wrote {target}\nnext: edit it, then run `symbench show {name}` and the tests (see docs/adding-a-task.md)\n")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".py.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)  # never leave a half-written task file behind
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    found = any(folder.resolve() == f.resolve() for f in task_folders())
+    builtin = not args.dir and not found
+    hint = "" if found or builtin else f"\nSymBench finds it once you run: export SYMBENCH_TASK_PATH={folder.resolve()}"
+    _write(f"wrote {target}{hint}\nnext: edit it, then run `symbench show {name}` and `symbench check {name}` "
+           "(see docs/adding-a-task.md)\n")
     return 0
 
 
@@ -242,10 +298,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _builtin_or_all() -> list[str]:
     """The user's own tasks when there are any, else every task."""
-    from symbench.registry import all_tasks
+    from symbench.registry import all_tasks, is_builtin
 
     tasks = all_tasks()
-    own = [n for n, t in tasks.items() if not type(t).__module__.startswith("symbench.tasks.")]
+    own = [n for n, t in tasks.items() if not is_builtin(t)]
     return own or list(tasks)
 
 
@@ -254,6 +310,8 @@ def _builtin_or_all() -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="symbench", description="SymBench: procedurally generated symbolic-reasoning tasks.")
+    parser.add_argument("--tasks-dir", action="append", metavar="DIR",
+                        help="also load the tasks in DIR (repeatable; adds to SYMBENCH_TASK_PATH)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("list", help="list the registered tasks")
@@ -262,15 +320,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_list)
 
     def instance_args(p: argparse.ArgumentParser, n: bool) -> None:
-        p.add_argument("task", help="task name (see `symbench list`)")
-        p.add_argument("--complexity", "-c", type=_level_or_all if n else _level, default="all" if n else 3,
-                       help="level 1-5" + (" or 'all' (levels in turn; default)" if n else " (default 3)"))
+        p.add_argument("task", help="task name (see `symbench list`)" + ("" if n else ", or a sample id such as game24/c3/s0/2"))
+        p.add_argument("--complexity", "-c", type=_levels if n else _level, default=(1, 2, 3, 4, 5) if n else 3,
+                       help="'all' (levels in turn; default), a level 1-5 or a comma list" if n else "level 1-5 (default 3)")
         p.add_argument("--seed", type=_nonneg, default=0, help="seed (default 0)")
         p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a config knob (VALUE is JSON)")
 
     p = sub.add_parser("generate", help="generate instances as JSONL on stdout")
     instance_args(p, n=True)
-    p.add_argument("--n", type=_positive, default=10, help="number of instances (default 10)")
+    p.add_argument("--n", type=_count, default=10, help="number of instances (default 10, at most 100000)")
     p.add_argument("--start", type=_nonneg, default=0, help="first instance index (default 0)")
     p.set_defaults(func=cmd_generate)
 
@@ -291,9 +349,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--timeout", type=_seconds, default=10.0, help="wall-clock limit in seconds (default 10)")
     r.set_defaults(func=cmd_sandbox_run)
 
-    p = sub.add_parser("new-task", help="write a small working example task into tasks/")
+    p = sub.add_parser("new-task", help="write a small working example task to start from")
     p.add_argument("name", help="the new task's name (lower-case identifier)")
-    p.add_argument("--dir", help="folder to write into (default: the installed tasks folder)")
+    p.add_argument("--dir", help="folder to write into, created if needed (default: the first SYMBENCH_TASK_PATH "
+                                 "folder, or tasks/ in a source checkout)")
     p.set_defaults(func=cmd_new_task)
 
     p = sub.add_parser("check", help="run the contract checks on tasks (default: your own tasks, else all)")
@@ -304,6 +363,18 @@ def build_parser() -> argparse.ArgumentParser:
     for module in EXTENSIONS:  # bigger command groups live in modules of their own
         importlib.import_module(module).register(sub)
     return parser
+
+
+def _add_task_dirs(folders: list[str]) -> None:
+    """``--tasks-dir``: extend SYMBENCH_TASK_PATH for this process and what it starts."""
+    from symbench.registry import PATH_VARIABLE, refresh
+
+    for folder in folders:
+        if not os.path.isdir(folder):
+            raise UsageError(f"--tasks-dir {folder}: not a folder")
+    current = [p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p]
+    os.environ[PATH_VARIABLE] = os.pathsep.join(current + [os.path.abspath(f) for f in folders])
+    refresh()
 
 
 def sub_names(parser: argparse.ArgumentParser) -> list[str]:
@@ -317,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.tasks_dir:
+            _add_task_dirs(args.tasks_dir)
         if not getattr(args, "func", None):
             if args.command == "sandbox":
                 raise UsageError("sandbox needs an action: symbench sandbox run FILE.py [--timeout S]")
@@ -327,6 +400,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - one line for the user; SYMBENCH_DEBUG=1 shows the traceback
+        if os.environ.get("SYMBENCH_DEBUG"):
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"symbench: error: {message} (set SYMBENCH_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":  # pragma: no cover
