@@ -1,10 +1,8 @@
 """Cost per sample (tokens per role, seconds) and where each figure comes from.
 
-Sources, best first:
-
-* the method's own record in the sample store (``symbench:usage``: tokens per role and
-  seconds, taken from the models' usage reports);
-* Inspect's per-sample ``role_usage`` / ``model_usage`` and ``working_time``.
+Tokens, best source first: the method's own record in the sample store
+(``symbench:usage``: tokens per role from the models' usage reports), else Inspect's
+per-sample ``role_usage`` / ``model_usage``. Seconds: the sample's ``working_time``.
 
 Under a batching provider (Inspect's ``hf``) those per-sample figures are the batch's:
 every sample of a batch reports the padded prompt width, the longest completion and the
@@ -66,7 +64,8 @@ def _sub(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
 
 
 def _role_tokens(sample: Any) -> tuple[dict[str, dict[str, int]], float | None, str]:
-    """Tokens per role and seconds, from the method's store record or Inspect's usage."""
+    """Tokens per role and the seconds spent in model calls (``None`` when unrecorded),
+    from the method's store record or, without one, Inspect's usage."""
     record = (sample.store or {}).get(USAGE_STORE_KEY)
     if isinstance(record, dict) and isinstance(record.get("roles"), dict):
         roles = {role: _usage_dict(u) for role, u in record["roles"].items()}
@@ -83,8 +82,7 @@ def _role_tokens(sample: Any) -> tuple[dict[str, dict[str, int]], float | None, 
             roles[role] = usage
             in_roles = _add(in_roles, usage)
     roles["task"] = by_role.get("task") or _sub(total, in_roles)
-    seconds = sample.working_time if sample.working_time is not None else sample.total_time
-    return roles, seconds, "usage"
+    return roles, None, "usage"
 
 
 def recount_task_tokens(messages: list[Any], tokenizer: Any) -> dict[str, int]:
@@ -108,8 +106,13 @@ def recount_task_tokens(messages: list[Any], tokenizer: Any) -> dict[str, int]:
 
 
 def sample_cost(sample: Any, model: str, *, batching: bool, tokenizer: Any = None, per_sample_wall: float | None = None) -> dict[str, Any]:
-    """Tokens per role, total tokens, seconds, and the source of each figure."""
-    roles, seconds, source = _role_tokens(sample)
+    """Tokens per role, total tokens, seconds, and the source of each figure.
+
+    Seconds are the sample's working time (model calls, code runs and scoring: what a user
+    waits for, comparable across methods); the model-call seconds a method recorded are
+    kept beside them as ``model_seconds``."""
+    roles, model_seconds, source = _role_tokens(sample)
+    seconds = sample.working_time if sample.working_time is not None else sample.total_time
     tokens_source = "usage"
     seconds_source = "per_sample"
     if batching:
@@ -123,6 +126,7 @@ def sample_cost(sample: Any, model: str, *, batching: bool, tokenizer: Any = Non
         "roles": roles,
         "tokens": total,
         "seconds": None if seconds is None else round(float(seconds), 4),
+        "model_seconds": model_seconds,
         "tokens_source": tokens_source,
         "seconds_source": seconds_source,
         "record": source,

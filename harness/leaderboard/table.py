@@ -17,6 +17,10 @@ from typing import Any, Iterable, Mapping
 from symbench.harness.leaderboard.logs import VERDICTS, SampleRow
 
 GROUPS = ("seen", "unseen", "all")
+#: column order within a model: the paper's Table 1 order (self_estimate, not in the table,
+#: before CodeSteer); other methods follow by name
+METHOD_ORDER = ("only_question", "symbolic_agent", "text_cot", "code_cot", "assistant_prompt", "code_text_sum1",
+                "code_text_sum2", "code_text_choice", "code_interpreter", "self_estimate", "codesteer")
 SCHEMA_VERSION = 1
 
 
@@ -127,7 +131,8 @@ def build_leaderboard(rows: list[SampleRow], notes: Iterable[str] = (), referenc
         columns.append({"key": key, "model": first.model, "model_label": first.model_label, "method": first.method,
                         "method_label": first.method_label, "roles": first.roles, "deterministic": first.deterministic,
                         "suites": sorted({r.suite for r in col_rows if r.suite}), "cells": cells, "rows": col_rows})
-    columns.sort(key=lambda c: (c["model_label"], c["method_label"]))
+    rank = {m: i for i, m in enumerate(METHOD_ORDER)}
+    columns.sort(key=lambda c: (c["model_label"], rank.get(c["method"], len(rank)), c["method_label"]))
     accuracy = {c["key"]: {t: cell["accuracy"] for t, cell in c["cells"].items()} for c in columns}
     normalised = {}
     left_out: dict[str, list[str]] = {}

@@ -71,7 +71,8 @@ def test_cost_prefers_the_methods_record_then_inspect_usage():
                                            "guide": {"input_tokens": 7, "output_tokens": 3, "total_tokens": 10, "calls": 1}},
                                  "seconds": 4.0}}
     cost = sample_cost(_fake_sample(stored), "openai/x", batching=False)
-    assert cost["tokens"] == 25 and cost["seconds"] == 4.0 and cost["record"] == "store"
+    assert cost["tokens"] == 25 and cost["record"] == "store"
+    assert cost["seconds"] == 2.5 and cost["model_seconds"] == 4.0  # whole-sample working time; model time beside it
     cost = sample_cost(_fake_sample(), "openai/x", batching=False)
     assert cost["roles"]["guide"]["total_tokens"] == 150 and cost["roles"]["task"]["total_tokens"] == 1350
     assert cost["tokens"] == 1500 and cost["seconds"] == 2.5 and cost["seconds_source"] == "per_sample"
