@@ -23,7 +23,7 @@ from symbench.harness.codesteer.checkers import analyse_code, parse_self_check
 from symbench.harness.codesteer.trajectory import new_turn
 from symbench.harness.codesteer.view import guide_view
 from symbench.harness.executor import run_python
-from symbench.harness.methods.common import GUIDE_ROLE, TASK_ROLE, ask
+from symbench.harness.common import GUIDE_ROLE, TASK_ROLE, ask
 
 _MARKERS = {"code": prompts.CODE, "text": prompts.TEXT, "return answer": prompts.RETURN_ANSWER}
 

@@ -24,7 +24,7 @@ from inspect_ai.util import LimitExceededError, store_as
 
 from symbench.harness.codesteer.loop import SandboxFailure, Steering, parse_guidance
 from symbench.harness.codesteer.trajectory import CodeSteerTrajectory
-from symbench.harness.methods.common import check_options, choice_option, guide_model, int_option, task_model
+from symbench.harness.common import check_options, choice_option, guide_model, int_option, task_model
 
 __all__ = ["codesteer", "parse_guidance", "steering_options"]
 

@@ -16,7 +16,7 @@ from inspect_ai.solver import Generate, Solver, TaskState, solver
 from symbench.answer import extract_final_answer, extract_python_code
 from symbench.harness import prompts
 from symbench.harness.executor import run_python
-from symbench.harness.methods.common import ask, check_options, choice_option, describe_execution, int_option, task_model
+from symbench.harness.common import ask, check_options, choice_option, describe_execution, int_option, task_model
 
 METHOD_STORE_KEY = "symbench:method"
 
