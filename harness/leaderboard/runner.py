@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from symbench.suites import MethodSpec, ModelSpec, Suite
@@ -164,7 +164,10 @@ def run_suite(suite: Suite, *, log_dir: str, eval_options: dict[str, Any] | None
     solvers = [(m, resolve_method(m)) for m in suite.methods]  # every method checked before any run
     tasks = [make_task(t, suite.task_args()) for t in suite.tasks]
     outcomes: list[RunOutcome] = []
+    roles_text = ",".join(f"{k}={v}" for k, v in sorted((role_overrides or {}).items()))
     for spec in suite.models:
+        if roles_text:  # a column per guide: the label (and log folder) says which
+            spec = replace(spec, label=f"{spec.label} [{roles_text}]")
         model = build_model(spec, model_args or {})
         roles = build_roles(spec, role_overrides or {})
         for method, solver in solvers:

@@ -129,3 +129,21 @@ def test_each_model_and_method_gets_its_own_eval_set_and_labels(tmp_path, make_s
     before = sorted(str(p) for p in tmp_path.rglob("*.eval"))
     run_quiet(suite, tmp_path)
     assert sorted(str(p) for p in tmp_path.rglob("*.eval")) == before
+
+
+def test_inspect_options_and_model_roles_pass_through(tmp_path, capsys):
+    suite = tmp_path / "one.yaml"
+    suite.write_text("name: one\ntasks: [letters]\nn: 3\nmethods: [only_question, codesteer]\n"
+                     "models: [{model: symbench/oracle, label: oracle}]\neval: {log_realtime: false}\n")
+    code = main(["run", str(suite), "--log-dir", str(tmp_path / "logs"), "--display", "none", "--no-leaderboard",
+                 "--limit", "2", "--epochs", "2", "--max-tokens", "77", "--temperature", "0",
+                 "--model-role", "guide=symbench/oracle"])
+    assert code == 0, capsys.readouterr().err
+    rows = read_rows(str(tmp_path / "logs")).rows
+    assert {r.column for r in rows} == {"oracle [guide=symbench/oracle] · only_question", "oracle [guide=symbench/oracle] · codesteer"}
+    assert len(rows) == 2 * 2 * 2  # --limit 2 samples, --epochs 2, two methods
+    for info in list_eval_logs(str(tmp_path / "logs")):
+        log = read_eval_log(info, header_only=True)
+        assert log.eval.config.limit == 2 and log.eval.config.epochs == 2
+        assert log.plan.config.max_tokens == 77 and log.plan.config.temperature == 0
+        assert str(log.eval.model_roles["guide"].model) == "symbench/oracle"
