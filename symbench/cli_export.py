@@ -40,9 +40,16 @@ def _suite_spec(ref: str, given: dict):
     fixed = [k for k in ("split", "seed") if k in given]
     if fixed:
         raise UsageError(f"--{fixed[0]} cannot change a suite; copy the suite file and edit it instead")
+    from symbench.params import ParameterError, parse_params
+
     try:
-        suite = load_suite(ref).with_overrides(tasks=given.get("tasks"), n=given.get("n"), complexity=given.get("complexity"))
-    except ValueError as exc:
+        parsed = parse_params(given, suite=True, flag="--")  # the same checks as without a suite
+        suite = load_suite(ref).with_overrides(
+            tasks=",".join(parsed["tasks"]) if "tasks" in given else None,
+            n=parsed["n"] if "n" in given else None,
+            complexity=list(parsed["complexity"]) if "complexity" in given else None,
+        )
+    except (ParameterError, ValueError) as exc:
         raise UsageError(str(exc)) from None
     return InstanceSet.from_suite(suite)
 

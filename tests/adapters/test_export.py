@@ -173,3 +173,11 @@ def test_a_suite_exports_its_own_instances(tmp_path, capsys):
         assert [json.loads(line)["id"] for line in lines] == expected_ids(task, 2, list(suite.complexity), suite.seed)
     assert main(["export", name, "--out", str(tmp_path / "t"), "--seed", "3"]) == 2
     assert "--seed cannot change a suite" in capsys.readouterr().err
+    assert main(["export", name, "--out", str(tmp_path / "t"), "--n", "0"]) == 2  # overrides get the -T checks
+    assert "--n must be a whole number from 1 to 100000, got 0" in capsys.readouterr().err
+    assert main(["export", name, "--out", str(tmp_path / "t"), "--tasks", "letters", "--complexity", "2,3", "--n", "3"]) == 0
+    lines = (tmp_path / "t" / "jsonl" / "letters.jsonl").read_text("utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == expected_ids("letters", 3, [2, 3], suite.seed)
+    assert sorted(p.name for p in (tmp_path / "t" / "data").iterdir()) == ["letters.parquet"]
+    assert main(["export", "no_such_suite", "--out", str(tmp_path / "u")]) == 2
+    assert "unknown suite 'no_such_suite'" in capsys.readouterr().err
