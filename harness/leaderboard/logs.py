@@ -196,6 +196,18 @@ def _wall_seconds(header: Any) -> float | None:
         return None
 
 
+def iter_samples(log_dir: str, fields: tuple[str, ...] = ()) -> Iterable[Any]:
+    """Every sample of every log under ``log_dir``, oldest log first, through Inspect's reader.
+
+    Heavy fields (events, messages, store) are left out unless named in ``fields``; the
+    training-data synthesis reads the store this way."""
+    from inspect_ai.log import read_eval_log_samples
+
+    exclude = [f for f in ("events", "messages", "store") if f not in fields]
+    for info in list_logs(log_dir):
+        yield from read_eval_log_samples(info, all_samples_required=False, exclude_fields=set(exclude))
+
+
 def rows_to_jsonl(rows: list[SampleRow]) -> str:
     """The tidy table as JSON lines (one sample a line), for users' own analysis."""
     from dataclasses import asdict
