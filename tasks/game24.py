@@ -32,7 +32,6 @@ Choices made here:
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -249,6 +248,17 @@ def _balanced_outer(expr: str) -> bool:
 # --------------------------------------------------------------------------- task
 
 
+def _without_trailing_target(answer: str, target: int) -> str:
+    """``answer`` without a trailing ``= target`` (linear: no regex rescans a whitespace run)."""
+    s = answer.rstrip()
+    value = str(target)
+    if s.endswith(value):
+        head = s[: -len(value)].rstrip()
+        if head.endswith("="):
+            return head[:-1].rstrip()
+    return answer
+
+
 @dataclass(frozen=True)
 class Game24Config(TaskConfig):
     count: tuple[int, int] = (4, 4)
@@ -340,7 +350,7 @@ class Game24(SymbolicTask):
 
     def check(self, params: dict, answer: str) -> Verdict:
         target = params["target"]
-        text = re.sub(rf"\s*=\s*{target}\s*$", "", answer)
+        text = _without_trailing_target(answer, target)
         try:
             expr = parse_arithmetic(text)
         except ParseError as exc:

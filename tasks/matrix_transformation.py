@@ -12,7 +12,7 @@ the result of the previous one:
 
 Answer format: the cells of the final matrix flattened row-major, separated by commas
 (``<<<A, B, C, D>>>``). One pair of outer brackets, one row per line, bracketed rows and a
-pair of quotes around a cell are also accepted (``tasks/_grid_answer.py``). Cells are
+pair of quotes around a cell are also accepted (``symbench.answer.split_grid``). Cells are
 compared exactly (letters are upper case, and case matters).
 
 Choices made here (the catalogue leaves them open):
@@ -32,9 +32,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, short
+from symbench.answer import ParseError, short, split_grid
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
-from symbench.tasks._grid_answer import split_grid
 
 ALPHABETS = {
     "letters": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",

@@ -1,152 +1,13 @@
-"""Answer extraction and the shared, safe parsers that verifiers build on (TASKS.md 0.5).
-
-Nothing here executes model text: numbers, lists, JSON and arithmetic are read with
-small tokenisers and recursive-descent parsers, evaluated with exact ``Fraction``s.
-Every parser raises :class:`ParseError` (a ``ValueError``) with a readable message;
-verifiers turn that into an incorrect verdict.
-"""
+"""Exact arithmetic read by an own tokenizer and recursive-descent parser (never ``eval``)."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 from fractions import Fraction
-from typing import Any, Callable, Iterable
+from typing import Callable
 
-_FINAL_RE = re.compile(r"<<<(.*?)>>>", re.DOTALL)
-_FENCE_RE = re.compile(r"^```[A-Za-z0-9_+-]*[ \t]*\n?(.*?)\n?```$", re.DOTALL)
-_CODE_BLOCK_RE = re.compile(r"```(?:python|py|Python|python3)?[ \t]*\n(.*?)```", re.DOTALL)
-_QUOTES = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019"}
-
-
-class ParseError(ValueError):
-    """Model text that does not have the required shape."""
-
-
-def extract_final_answer(text: str) -> str | None:
-    """The content of the last ``<<<...>>>`` in ``text``, or ``None``."""
-    if not isinstance(text, str):
-        return None
-    matches = _FINAL_RE.findall(text)
-    return matches[-1] if matches else None
-
-
-def extract_python_code(text: str) -> str | None:
-    """The last fenced Python code block of ``text`` (```python or a bare ``` fence)."""
-    if not isinstance(text, str):
-        return None
-    blocks = _CODE_BLOCK_RE.findall(text)
-    return blocks[-1] if blocks else None
-
-
-def _unquote(s: str) -> str:
-    """Remove one pair of quotes that encloses the WHOLE text (``"a", "b"`` keeps its quotes)."""
-    if len(s) >= 2 and s[0] in _QUOTES and s[-1] == _QUOTES[s[0]]:
-        inner = s[1:-1]
-        if s[0] not in inner and _QUOTES[s[0]] not in inner:
-            return inner.strip()
-    return s
-
-
-def normalize_answer(text: str) -> str:
-    """Strip whitespace, one code fence and one pair of enclosing quotes/backticks."""
-    s = text.strip()
-    m = _FENCE_RE.match(s)
-    if m:
-        s = m.group(1).strip()
-    return _unquote(s)
-
-
-def strip_quotes(text: str) -> str:
-    return _unquote(text.strip())
-
-
-# --------------------------------------------------------------------------- numbers
-
-# ASCII digits only: Python's \d and int() also accept other scripts' digits (e.g. "١٣").
-_INT_RE = re.compile(r"[+-]?[0-9]+")
-_DEC_RE = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)")
-_FRAC_RE = re.compile(r"([+-]?[0-9]+)\s*/\s*([0-9]+)")
-_GROUPED_RE = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
-
-
-def parse_int(text: str, *, allow_grouping: bool = False) -> int:
-    """A signed integer; ``1,234`` only when ``allow_grouping`` and grouped correctly."""
-    s = strip_quotes(text)
-    if allow_grouping and _GROUPED_RE.fullmatch(s) and "." not in s:
-        s = s.replace(",", "")
-    if not _INT_RE.fullmatch(s):
-        raise ParseError(f"expected an integer, got {short(text)}")
-    return int(s)
-
-
-def parse_number(text: str, *, allow_grouping: bool = False, allow_fraction: bool = True) -> Fraction:
-    """An exact number: signed integer, decimal or ``p/q``. No units, words or exponents."""
-    s = strip_quotes(text)
-    if allow_grouping and _GROUPED_RE.fullmatch(s):
-        s = s.replace(",", "")
-    if _DEC_RE.fullmatch(s):
-        return Fraction(s)
-    m = _FRAC_RE.fullmatch(s)
-    if allow_fraction and m:
-        if int(m.group(2)) == 0:
-            raise ParseError(f"division by zero in {short(text)}")
-        return Fraction(int(m.group(1)), int(m.group(2)))
-    raise ParseError(f"expected a number, got {short(text)}")
-
-
-def format_fraction(value: Fraction) -> str:
-    """``3``, ``-7/2``: the canonical text of an exact rational."""
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
-
-
-# --------------------------------------------------------------------------- lists
-
-
-def parse_list(text: str, *, sep: str | None = ",", brackets: bool = True) -> list[str]:
-    """Split a flat list such as ``[a, 'b', c]`` or ``a b c`` (``sep=None``) into items.
-
-    One optional pair of outer ``[]``/``()`` is removed when ``brackets``; items are
-    stripped of spaces and of one pair of quotes. An empty list gives ``[]``.
-    """
-    s = text.strip()
-    if brackets and len(s) >= 2 and (s[0], s[-1]) in (("[", "]"), ("(", ")")):
-        s = s[1:-1].strip()
-    if not s:
-        return []
-    parts = s.split() if sep is None else s.split(sep)
-    items = [strip_quotes(p) for p in parts]
-    if any(item == "" for item in items):
-        raise ParseError(f"empty item in list {short(text)}")
-    return items
-
-
-# --------------------------------------------------------------------------- JSON
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ParseError(f"duplicate key {key!r} in JSON object")
-        out[key] = value
-    return out
-
-
-def parse_json(text: str) -> Any:
-    """Strict JSON (duplicate keys rejected, NaN/Infinity rejected)."""
-
-    def _bad_constant(name: str) -> Any:
-        raise ParseError(f"{name} is not allowed in the answer")
-
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_bad_constant)
-    except ParseError:
-        raise
-    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-        raise ParseError(f"malformed JSON: {exc}") from None
-
+from symbench.answer.errors import ParseError
+from symbench.answer.values import format_fraction
 
 # --------------------------------------------------------------------------- arithmetic
 
@@ -253,6 +114,8 @@ def parse_arithmetic(
         return value
 
     def unary(depth: int) -> Fraction:
+        if depth > max_depth:
+            raise ParseError("expression nested too deeply")
         t = peek()
         if t in (("op", "-"), ("op", "+")):
             if not allow_unary_minus:
@@ -327,34 +190,3 @@ def parse_arithmetic(
     if i != len(tokens):
         raise ParseError(f"unexpected {tokens[i][1]!r} after the end of the expression")
     return Expr(value, literals)
-
-
-# --------------------------------------------------------------------------- misc
-
-
-def short(text: Any, limit: int = 60) -> str:
-    """A short ``repr`` of model text for use in verdict reasons and parse errors."""
-    s = repr(text)
-    return s if len(s) <= limit else s[: limit - 3] + "..."
-
-
-def same_multiset(a: Iterable[Any], b: Iterable[Any]) -> bool:
-    return Counter(a) == Counter(b)
-
-
-__all__ = [
-    "Expr",
-    "ParseError",
-    "extract_final_answer",
-    "extract_python_code",
-    "format_fraction",
-    "normalize_answer",
-    "parse_arithmetic",
-    "parse_int",
-    "parse_json",
-    "parse_list",
-    "parse_number",
-    "same_multiset",
-    "short",
-    "strip_quotes",
-]
