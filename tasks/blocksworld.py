@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 State = tuple[tuple[str, ...], ...]
@@ -151,6 +151,7 @@ class Blocksworld(SymbolicTask):
     paper_order = 5
     family = "planning"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = BlocksworldConfig
     presets = {
         1: BlocksworldConfig(blocks=(2, 3), stacks=(3, 3), goal_stacks=(2, 3)),

@@ -51,7 +51,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from symbench.answer import ParseError, parse_json, short
+from symbench.answer import AnswerFormat, ParseError, parse_json, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 1_000
@@ -237,6 +237,7 @@ class BoxLift(SymbolicTask):
     paper_order = 3
     family = "planning"
     origin = "paper"
+    answer_format = AnswerFormat("text", case_insensitive=True)
     Config = BoxLiftConfig
     presets = {
         1: BoxLiftConfig(boxes=(6, 6), lifters=(3, 3), weights=(10, 100), capacities=(40, 80)),

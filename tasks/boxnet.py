@@ -55,7 +55,7 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, parse_json, short
+from symbench.answer import AnswerFormat, ParseError, parse_json, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 COLOURS = ("blue", "red", "green", "purple", "orange", "yellow")
@@ -166,6 +166,7 @@ class BoxNet(SymbolicTask):
     paper_order = 4
     family = "planning"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = BoxNetConfig
     presets = {
         1: BoxNetConfig(rows=(1, 1), cols=(2, 2), colours=(2, 2), boxes_per_colour=(1, 1)),

@@ -50,7 +50,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, parse_arithmetic, short, strip_quotes
+from symbench.answer import AnswerFormat, ParseError, parse_arithmetic, short, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 300
@@ -231,6 +231,7 @@ class CombinatorialCalculation(SymbolicTask):
     paper_order = 34
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = CombinatorialCalculationConfig
     presets = {
         1: CombinatorialCalculationConfig(count=(3, 3), target=(10, 10)),

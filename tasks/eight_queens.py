@@ -39,7 +39,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 60
@@ -174,6 +174,7 @@ class EightQueens(SymbolicTask):
     paper_order = 30
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = EightQueensConfig
     presets = {
         1: EightQueensConfig(board=(8, 8), queens=(0, 1), blocked=(0, 2)),

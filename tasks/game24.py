@@ -37,7 +37,7 @@ from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
 
-from symbench.answer import ParseError, parse_arithmetic, same_multiset, short
+from symbench.answer import AnswerFormat, ParseError, parse_arithmetic, same_multiset, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 5_000
@@ -287,6 +287,7 @@ class Game24(SymbolicTask):
     paper_order = 1
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = Game24Config
     presets = {
         1: Game24Config(count=(4, 4), values=(1, 9), min_solutions=3),

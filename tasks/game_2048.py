@@ -43,7 +43,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, short, split_grid
+from symbench.answer import AnswerFormat, ParseError, short, split_grid
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 5_000
@@ -120,6 +120,7 @@ class Game2048(SymbolicTask):
     paper_order = 36
     family = "grid"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = Game2048Config
     presets = {
         1: Game2048Config(size=(2, 2), moves=(2, 2)),
@@ -190,7 +191,7 @@ class Game2048(SymbolicTask):
         try:
             grid = parse_grid(answer, n)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         expected = self._final(params)
         for i in range(n):
             for j in range(n):

@@ -41,7 +41,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _LETTERS = "abcdefghijkl"
@@ -278,6 +278,7 @@ class LetterLogicDiagram(SymbolicTask):
     paper_order = 24
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("text", case_insensitive=True)
     Config = LetterLogicDiagramConfig
     presets = {
         1: LetterLogicDiagramConfig(size=(5, 5), blanks=(8, 10)),

@@ -36,7 +36,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 SOURCES: tuple[str, ...] = ("real", "synthetic")
@@ -89,6 +89,7 @@ class Letters(SymbolicTask):
     paper_order = 29
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("text", case_insensitive=True)
     Config = LettersConfig
     presets = {
         1: LettersConfig(length=(5, 10), frequency=(1, 2)),

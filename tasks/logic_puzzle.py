@@ -45,7 +45,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 # name: (size, K, low value, high value, rule, sum bound)
@@ -131,6 +131,7 @@ class LogicPuzzle(SymbolicTask):
     paper_order = 20
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = LogicPuzzleConfig
     presets = {
         1: LogicPuzzleConfig(variants=("c1", "c2")),

@@ -61,7 +61,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._logical_deduction_domains import DOMAIN_NAMES, DOMAINS
 from symbench.tasks._logical_deduction_solver import _satisfied, count_solutions
@@ -133,6 +133,7 @@ class LogicalDeduction(SymbolicTask):
     paper_order = 8
     family = "logic"
     origin = "recreated"
+    answer_format = AnswerFormat("list", case_insensitive=True)
     Config = LogicalDeductionConfig
     presets = {
         1: LogicalDeductionConfig(objects=(3, 3)),

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._path_plan_arena import UNIT, _clip, _fmt, _free_point, _layout, _units, plan_path
 
@@ -262,6 +262,7 @@ class PathPlan(SymbolicTask):
     paper_order = 2
     family = "planning"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = PathPlanConfig
     presets = {
         1: PathPlanConfig(boxes=(3, 3), visit=(1, 1), avoid=(0, 1), min_gap=0.3),

@@ -36,7 +36,7 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, format_fraction, parse_number, short, split_grid, strip_quotes
+from symbench.answer import AnswerFormat, ParseError, format_fraction, parse_number, short, split_grid, strip_quotes
 from symbench.contract import SymbolicTask, TaskConfig, Verdict
 
 OPERATIONS = ("max", "min", "average")
@@ -116,6 +116,7 @@ class Pooling(SymbolicTask):
     paper_order = 15
     family = "grid"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = PoolingConfig
     presets = {
         1: PoolingConfig(size=(3, 3), window=(2, 2), operations=("max",)),
@@ -186,17 +187,17 @@ class Pooling(SymbolicTask):
         try:
             tokens = split_grid(answer, m, m)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         average = params["operation"] == "average"
         for i, row in enumerate(tokens):
             for j, token in enumerate(row):
                 where = f"output row {i + 1}, column {j + 1}"
                 if len(token) > _MAX_VALUE_CHARS:
-                    return Verdict.fail(f"value at {where} is too long")
+                    return Verdict.bad_format(f"value at {where} is too long")
                 try:
                     value = parse_number(token)
                 except ParseError:
-                    return Verdict.fail(f"value at {where} is not a number: {short(token)}")
+                    return Verdict.bad_format(f"value at {where} is not a number: {short(token)}")
                 target = expected[i][j]
                 if value == target:
                     continue

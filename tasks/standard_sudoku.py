@@ -48,7 +48,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._standard_sudoku_solver import UNITS, _full_grid, _Remover, search, singles_solve
 
@@ -109,6 +109,7 @@ class StandardSudoku(SymbolicTask):
     paper_order = 28
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = StandardSudokuConfig
     presets = {
         1: StandardSudokuConfig(blanks=(30, 35)),

@@ -41,17 +41,33 @@ def strip_outer_brackets(text: str) -> str:
     return inner.strip()
 
 
-def parse_list(text: str, *, sep: str | None = ",", brackets: bool = True, max_items: int | None = None) -> list[str]:
+def parse_list(
+    text: str,
+    *,
+    sep: str | None = ",",
+    brackets: bool = True,
+    max_items: int | None = None,
+    also_whitespace: bool = False,
+) -> list[str]:
     """Split a flat list such as ``[a, 'b', c]``, ``(a, b)`` or ``a b c`` (``sep=None``) into items.
 
     One optional pair of outer ``[]``/``()`` is removed when ``brackets``; items are
     stripped of spaces and of one pair of quotes. An empty list gives ``[]``. With
-    ``max_items``, a longer list raises :class:`ParseError` before its items are read.
+    ``also_whitespace``, items are separated by ``sep`` and/or whitespace (``1, 2 3``).
+    With ``max_items``, a longer list raises :class:`ParseError` before its items are read.
     """
     s = strip_outer_brackets(text) if brackets else text.strip()
     if not s:
         return []
-    parts = s.split() if sep is None else s.split(sep)
+    if also_whitespace and sep is not None:
+        parts = []
+        for chunk in s.split(sep):
+            words = chunk.split()
+            if not words:
+                raise ParseError(f"empty item in list {short(text)}")
+            parts.extend(words)
+    else:
+        parts = s.split() if sep is None else s.split(sep)
     if max_items is not None and len(parts) > max_items:
         raise ParseError(f"too many items ({len(parts)}, at most {max_items} expected)")
     items = [strip_quotes(p) for p in parts]

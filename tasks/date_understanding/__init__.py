@@ -63,7 +63,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 from ._calendar import _d, days_in_month, mdy, shift
@@ -110,6 +110,7 @@ class DateUnderstanding(SymbolicTask):
     paper_order = 6
     family = "logic"
     origin = "recreated"
+    answer_format = AnswerFormat("choice")
     Config = DateUnderstandingConfig
     presets = {
         1: DateUnderstandingConfig(anchor="direct", offset="one_day"),

@@ -54,7 +54,7 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, short
+from symbench.answer import AnswerFormat, ParseError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._exact_parser import parse_answer
 
@@ -94,6 +94,7 @@ class MathCountingProbability(SymbolicTask):
     paper_order = 12
     family = "math"
     origin = "recreated"
+    answer_format = AnswerFormat("number")
     Config = MathCountingProbabilityConfig
     presets = {level: MathCountingProbabilityConfig(tier=level, scale=level) for level in (1, 2, 3, 4, 5)}
 

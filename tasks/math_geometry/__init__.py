@@ -64,7 +64,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from symbench.answer import ParseError, short
+from symbench.answer import AnswerFormat, ParseError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._exact_parser import parse_answer
 from symbench.tasks._exact_surds import Surd, format_value
@@ -105,6 +105,7 @@ class MathGeometry(SymbolicTask):
     paper_order = 11
     family = "math"
     origin = "recreated"
+    answer_format = AnswerFormat("text")
     Config = MathGeometryConfig
     presets = {level: MathGeometryConfig(tier=level, scale=level) for level in (1, 2, 3, 4, 5)}
 
