@@ -135,7 +135,7 @@ def latex_to_text(text: str) -> str:
 
 # --------------------------------------------------------------------------- parser
 
-_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?|\.\d+)|(\*\*|//|[-+*/^(),×÷·−√π])|([A-Za-z]+))")
+_TOKEN = re.compile(r"\s*(?:([0-9]+(?:\.[0-9]+)?|\.[0-9]+)|(\*\*|//|[-+*/^(),×÷·−√π])|([A-Za-z]+))")
 
 
 def _tokenize(text: str, names: tuple[str, ...] = ("sqrt", "pi")) -> list[tuple[str, str]]:

@@ -39,7 +39,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import AnswerFormat, short
+from symbench.answer import AnswerFormat, ParseError, short, strip_outer_brackets, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 60
@@ -120,27 +120,25 @@ def count_completions(n: int, queens: list[list[int]], blocked: list[list[int]],
 
 
 def parse_queens(answer: str, n: int) -> list[tuple[int, int]]:
-    """Parse ``r c, r c, ...`` (or ``(r, c), ...``). Raises ValueError with a reason."""
-    s = answer.strip()
-    if len(s) >= 2 and (s[0], s[-1]) == ("[", "]"):
-        s = s[1:-1].strip()
+    """Parse ``r c, r c, ...`` (or ``(r, c), ...``). Raises ParseError with a reason."""
+    s = strip_outer_brackets(answer)
     if "(" in s:
         pairs = _TUPLE.findall(s)
         rest = _TUPLE.sub("", s)
         if rest.strip(" \t\n,;"):
-            raise ValueError(f"unexpected text {short(rest.strip())} between the (row, column) pairs")
+            raise ParseError(f"unexpected text {short(rest.strip())} between the (row, column) pairs")
     else:
-        parts = [p.strip() for p in re.split(r"[,;\n]", s)]
+        parts = [strip_quotes(p) for p in re.split(r"[,;\n]", s)]
         if len(parts) > n:
-            raise ValueError(f"{len(parts)} items listed, expected exactly {n} queens")
+            raise ParseError(f"{len(parts)} items listed, expected exactly {n} queens")
         pairs = []
         for p in parts:
             m = _PAIR.fullmatch(p)
             if not m:
-                raise ValueError(f"expected 'row column', got {short(p)}")
+                raise ParseError(f"expected 'row column', got {short(p)}")
             pairs.append(m.groups())
     if len(pairs) != n:
-        raise ValueError(f"{len(pairs)} queens listed, expected exactly {n} (pre-placed ones included)")
+        raise ParseError(f"{len(pairs)} queens listed, expected exactly {n} (pre-placed ones included)")
     return [(int(r), int(c)) for r, c in pairs]
 
 
@@ -278,8 +276,8 @@ class EightQueens(SymbolicTask):
         n = params["n"]
         try:
             pairs = parse_queens(answer, n)
-        except ValueError as exc:
-            return Verdict.fail(str(exc))
+        except ParseError as exc:
+            return Verdict.bad_format(str(exc))
         seen = set()
         for r, c in pairs:
             if not (0 <= r < n and 0 <= c < n):

@@ -37,7 +37,7 @@ from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
 
-from symbench.answer import AnswerFormat, ParseError, parse_arithmetic, same_multiset, short
+from symbench.answer import AnswerFormat, ParseError, UndefinedValueError, parse_arithmetic, same_multiset, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 5_000
@@ -354,8 +354,10 @@ class Game24(SymbolicTask):
         text = _without_trailing_target(answer, target)
         try:
             expr = parse_arithmetic(text)
+        except UndefinedValueError as exc:
+            return Verdict.fail(f"the expression has no value: {exc}")
         except ParseError as exc:
-            return Verdict.fail(f"cannot parse the expression: {exc}")
+            return Verdict.bad_format(f"cannot parse the expression: {exc}")
         used = [int(x) for x in expr.literals]
         if not same_multiset(used, params["numbers"]):
             return Verdict.fail(

@@ -291,7 +291,7 @@ class StringDeletionModification(SymbolicTask):
         if got == expected:
             return Verdict.ok()
         if not re.fullmatch(r"[a-z]*", got):
-            return Verdict.fail(f"answer must be lowercase letters only, got {short(got)}")
+            return Verdict.bad_format(f"answer must be lowercase letters only, got {short(got)}")
         if len(got) != len(expected):
             return Verdict.fail(f"wrong length: {len(got)} letters, expected {len(expected)}")
         first = next(i for i, (a, b) in enumerate(zip(got, expected)) if a != b)

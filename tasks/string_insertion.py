@@ -181,7 +181,7 @@ class StringInsertion(SymbolicTask):
         if answer == expected:
             return Verdict.ok()
         if not re.fullmatch(r"[A-E]*", answer):
-            return Verdict.fail(f"answer must use only the letters A-E, got {short(answer)}")
+            return Verdict.bad_format(f"answer must use only the letters A-E, got {short(answer)}")
         if len(answer) != len(expected):
             return Verdict.fail(f"wrong length: {len(answer)} letters, expected {len(expected)}")
         first = next(i for i, (a, b) in enumerate(zip(answer, expected)) if a != b)

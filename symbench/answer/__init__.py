@@ -14,7 +14,7 @@ into a :class:`ParseError`). Modules: ``extract`` (the final answer, wrappers),
 """
 
 from symbench.answer.arithmetic import Expr, parse_arithmetic
-from symbench.answer.errors import ParseError, short
+from symbench.answer.errors import ParseError, UndefinedValueError, short
 from symbench.answer.extract import extract_final_answer, extract_python_code, normalize_answer, strip_fence, strip_quotes
 from symbench.answer.formats import SHAPES, AnswerFormat
 from symbench.answer.lists import parse_list, split_grid, strip_outer_brackets
@@ -35,6 +35,7 @@ __all__ = [
     "MAX_NUMBER_CHARS",
     "ParseError",
     "SHAPES",
+    "UndefinedValueError",
     "extract_final_answer",
     "extract_python_code",
     "format_fraction",

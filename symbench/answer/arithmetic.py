@@ -6,7 +6,7 @@ import re
 from fractions import Fraction
 from typing import Callable
 
-from symbench.answer.errors import ParseError
+from symbench.answer.errors import ParseError, UndefinedValueError
 from symbench.answer.values import format_fraction
 
 # --------------------------------------------------------------------------- arithmetic
@@ -42,9 +42,9 @@ def parse_arithmetic(
 
     ``**`` and ``//`` are always rejected; ``^`` is a power only with ``allow_power``
     (integer exponents, |exponent| <= 64). Adjacent numbers (concatenation) are a
-    syntax error. Division by zero raises :class:`ParseError`. Numbers longer than
-    ``max_digits`` digits and powers whose result exceeds ``max_bits`` bits are rejected,
-    so evaluation time stays bounded on any input.
+    syntax error. Division by zero raises :class:`UndefinedValueError` (a ``ParseError``).
+    Numbers longer than ``max_digits`` digits and powers whose result exceeds ``max_bits``
+    bits are rejected, so evaluation time stays bounded on any input.
     """
     functions = functions or {}
     constants = constants or {}
@@ -109,7 +109,7 @@ def parse_arithmetic(
                 value = value * rhs
             else:
                 if rhs == 0:
-                    raise ParseError("division by zero")
+                    raise UndefinedValueError("division by zero")
                 value = value / rhs
         return value
 
@@ -133,7 +133,7 @@ def parse_arithmetic(
             if exponent.denominator != 1 or abs(exponent) > 64:
                 raise ParseError("exponents must be integers between -64 and 64")
             if base == 0 and exponent < 0:
-                raise ParseError("division by zero")
+                raise UndefinedValueError("division by zero")
             size = max(base.numerator.bit_length(), base.denominator.bit_length()) * abs(int(exponent))
             if size > max_bits:
                 raise ParseError(f"power too large (about {size} bits, limit {max_bits})")
@@ -166,7 +166,7 @@ def parse_arithmetic(
             except ParseError:
                 raise
             except (ValueError, ZeroDivisionError, OverflowError) as exc:
-                raise ParseError(f"{val}({format_fraction(arg)}): {exc}") from None
+                raise UndefinedValueError(f"{val}({format_fraction(arg)}): {exc}") from None
         if (kind, val) == ("op", "("):
             inner = expr(depth + 1)
             if not take_close():
