@@ -8,6 +8,7 @@ import pytest
 
 from symbench.answer import (
     ParseError,
+    UndefinedValueError,
     extract_final_answer,
     extract_python_code,
     normalize_answer,
@@ -156,6 +157,10 @@ def test_lists():
     assert strip_outer_brackets(" [[1], [2]] ") == "[1], [2]"
     with pytest.raises(ParseError, match="too many"):
         parse_list("1," * 100_000, max_items=10)
+    assert parse_list("[1, 2 3,4]", also_whitespace=True) == ["1", "2", "3", "4"]
+    assert parse_list("'1' '2'", also_whitespace=True) == ["1", "2"]
+    with pytest.raises(ParseError, match="empty item"):
+        parse_list("1, , 2", also_whitespace=True)
     assert parse_list("1 2  3", sep=None) == ["1", "2", "3"]
     assert parse_list("[]") == []
     with pytest.raises(ParseError):
@@ -201,6 +206,14 @@ def test_json_rejects_duplicates_and_nan():
     for bad in ('{"a": 1, "a": 2}', "[NaN]", "{'a': 1}", "[" * 10000):
         with pytest.raises(ParseError):
             parse_json(bad)
+
+
+def test_a_division_by_zero_is_a_well_formed_expression_without_a_value():
+    with pytest.raises(UndefinedValueError):
+        parse_arithmetic("1/(2-2)")
+    with pytest.raises(ParseError) as syntax:
+        parse_arithmetic("1/(2-")
+    assert not isinstance(syntax.value, UndefinedValueError)
 
 
 def test_arithmetic_is_parsed_not_evaluated_by_python():
