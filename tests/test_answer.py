@@ -155,6 +155,11 @@ def test_lists():
     assert parse_list("[(, 1, )]") == ["(", "1", ")"]
     assert parse_list("[a, b)") == ["[a", "b)"]
     assert strip_outer_brackets(" [[1], [2]] ") == "[1], [2]"
+    assert strip_outer_brackets("[1], [2]") == "[1], [2]"  # the first ] closes the first [
+    assert strip_outer_brackets("(1, 2), (3, 4)") == "(1, 2), (3, 4)"
+    assert strip_outer_brackets("((1, 2), (3, 4))") == "(1, 2), (3, 4)"
+    assert strip_outer_brackets("[(1), 2]") == "(1), 2"  # the other kind does not count
+    assert strip_outer_brackets("[" * 100_000 + "]" * 100_000) == "[" * 99_999 + "]" * 99_999
     with pytest.raises(ParseError, match="too many"):
         parse_list("1," * 100_000, max_items=10)
     assert parse_list("[1, 2 3,4]", also_whitespace=True) == ["1", "2", "3", "4"]

@@ -8,16 +8,30 @@ taken for an outer pair.
 
 from __future__ import annotations
 
+import operator
 import re
+from itertools import accumulate, count
 
 from symbench.answer.errors import ParseError, short
 from symbench.answer.extract import strip_quotes
 
 _OUTER = (("[", "]"), ("(", ")"))
 # one unambiguous pattern (no two adjacent quantifiers over the same characters)
-_SQUARE = re.compile(r"[\[\]]")
-_ROUND = re.compile(r"[()]")
+_NOT_SQUARE = re.compile(r"[^\[\]]+")
+_NOT_ROUND = re.compile(r"[^()]+")
+_STEP_BYTES = bytes.maketrans(b"[(])", b"\x02\x02\x00\x00")
 _ROW_BREAK = re.compile(r"\]\s*(?:,\s*)?\[")
+
+
+def _first_bracket_closes_last(s: str) -> bool:
+    """Whether the bracket ``s[0]`` is matched by ``s[-1]`` (its depth stays above 0 until then).
+
+    Linear, and at C speed: the brackets of that kind in ``s[:-1]`` become the bytes
+    2 (opening) and 0 (closing); after k of them the depth is their running sum minus k.
+    """
+    brackets = (_NOT_SQUARE if s[0] == "[" else _NOT_ROUND).sub("", s[:-1])
+    steps = brackets.encode("ascii").translate(_STEP_BYTES)
+    return not any(map(operator.eq, accumulate(steps), count(1)))
 
 
 def strip_outer_brackets(text: str) -> str:
@@ -32,13 +46,7 @@ def strip_outer_brackets(text: str) -> str:
     inner = s[1:-1]
     if inner.lstrip().startswith(",") or inner.rstrip().endswith(","):
         return s
-    opening, closing = s[0], s[-1]
-    depth = 0
-    for m in (_SQUARE if opening == "[" else _ROUND).finditer(s, 0, len(s) - 1):
-        depth += 1 if m.group() == opening else -1
-        if depth == 0:
-            return s
-    return inner.strip()
+    return inner.strip() if _first_bracket_closes_last(s) else s
 
 
 def parse_list(
