@@ -318,7 +318,7 @@ def split_top_level(text: str) -> list[str]:
     return parts
 
 
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+")  # ASCII digits only
 
 
 def parse_answer(

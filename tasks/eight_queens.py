@@ -45,8 +45,8 @@ from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 _MAX_ATTEMPTS = 60
 _NODE_BUDGET = 200_000
 _SAMPLE = 48
-_TUPLE = re.compile(r"\(\s*(\d{1,4})\s*,\s*(\d{1,4})\s*\)")
-_PAIR = re.compile(r"(\d{1,4})[ \t]+(\d{1,4})")
+_TUPLE = re.compile(r"\(\s*([0-9]{1,4})\s*,\s*([0-9]{1,4})\s*\)")  # ASCII digits only
+_PAIR = re.compile(r"([0-9]{1,4})[ \t]+([0-9]{1,4})")
 
 
 class _Budget(Exception):

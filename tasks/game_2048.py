@@ -48,7 +48,7 @@ from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 5_000
 _STEPS = {"u": (-1, 0), "d": (1, 0), "l": (0, -1), "r": (0, 1)}
-_VALUE_RE = re.compile(r"\d{1,12}")
+_VALUE_RE = re.compile(r"[0-9]{1,12}")  # ASCII digits only
 
 
 def simulate(grid: list[list[int]], start: tuple[int, int], moves: str) -> tuple[list[list[int]], int]:

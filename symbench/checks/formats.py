@@ -9,8 +9,8 @@ From every reference answer the checks here derive
   answers (``choice`` shapes, or ``case_insensitive=True``) the other case; for single
   integers of 1,000 or more, thousands separators;
 * **near misses** that must fail: the answer written twice, a list with its last item
-  dropped or with mismatched brackets, a number with bad grouping, and, where case
-  matters, the letters' case swapped;
+  dropped or with mismatched brackets, a number with bad grouping, its digits written
+  in another script (``٣``, ``３``), and, where case matters, the letters' case swapped;
 * **verdict codes**: the reference is ``correct``; empty text is ``no_answer``; garbage
   is ``bad_format``; a well-formed wrong answer is ``wrong``.
 
@@ -33,6 +33,8 @@ from symbench.contract import Instance, SymbolicTask
 GARBAGE: tuple[str, ...] = ("#@!%&~", "¿?¿?", "\x00\x01\x02", "((((", "]]]]", "{{", "I think the answer is hard to find.", "<<<", "→ ⊥")
 
 _BRACKET_CHARS = set("[](){}")
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _instances(task: SymbolicTask) -> Iterator[Instance]:
@@ -133,6 +135,9 @@ def near_misses(answer: str, fmt: AnswerFormat) -> dict[str, str]:
         out["bad grouping"] = answer[:-2] + "," + answer[-2:]
     if not fmt.ignores_case and answer.swapcase() != answer:
         out["case swapped"] = answer.swapcase()
+    # Python's \d, int() and float() also read other scripts' digits; answers may not
+    out["digits in another script"] = answer.translate(_ARABIC_INDIC)
+    out["full-width digits"] = answer.translate(_FULL_WIDTH)
     return {label: text for label, text in out.items() if text is not None and text.strip() != answer.strip()}
 
 
