@@ -42,7 +42,9 @@ from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 State = tuple[tuple[str, ...], ...]
 _MAX_ATTEMPTS = 500
 _SEARCH_BUDGET = 30_000
-_MOVE_RE = re.compile(r"move\s+([A-Za-z])\s+from\s+(?:stack\s*)?([0-9]{1,3})\s+to\s+(?:stack\s*)?([0-9]{1,3})", re.IGNORECASE)
+_MOVE_RE = re.compile(
+    r"move\s+([A-Za-z])\s+from\s+(?:stack\s*)?([0-9]{1,3})\s+to\s+(?:stack\s*)?([0-9]{1,3})", re.IGNORECASE | re.ASCII
+)
 _MAX_LINES = 10_000
 _EXAMPLES = ("Move B from 2 to 3\nMove A from 1 to 2", "Move B from 1 to 3\nMove A from 2 to 1")
 

@@ -56,7 +56,7 @@ from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 1_000
 _MAX_LIFTERS = 12
-_STEP_RE = re.compile(r"step\s*([0-9]{1,6})\s*:", re.IGNORECASE)
+_STEP_RE = re.compile(r"step\s*([0-9]{1,6})\s*:", re.IGNORECASE | re.ASCII)
 # original settings: box count -> (weight range, capacity range)
 _ORIGINAL = {10: ((10, 100), (40, 80)), 15: ((20, 200), (30, 120)), 20: ((30, 300), (40, 160)), 25: ((40, 400), (50, 200))}
 

@@ -233,7 +233,8 @@ def _forced(n: int, g: list[int], cell: int, letter: int) -> bool:
 
 def parse_grid(answer: str, n: int) -> list[list[str]]:
     """n rows of n cells (lower-cased), in any shape ``split_grid`` reads. Raises ParseError."""
-    return [[x.lower() for x in row] for row in split_grid(answer, n, n)]
+    # only ASCII is folded: str.lower() would turn the Kelvin sign into "k"
+    return [[x.lower() if x.isascii() else x for x in row] for row in split_grid(answer, n, n)]
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from symbench.answer import AnswerFormat, short, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 SOURCES: tuple[str, ...] = ("real", "synthetic")
-_ANSWER_RE = re.compile(r"count\s*:\s*([0-9]{1,7})\s*,\s*positions\s*:\s*\[(.*)\]", re.IGNORECASE | re.DOTALL)
+_ANSWER_RE = re.compile(r"count\s*:\s*([0-9]{1,7})\s*,\s*positions\s*:\s*\[(.*)\]", re.IGNORECASE | re.DOTALL | re.ASCII)
 _MAX_ATTEMPTS = 100
 
 

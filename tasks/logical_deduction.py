@@ -73,11 +73,13 @@ ORDINALS = (
 LETTERS = "ABCDEFGHIJKL"
 _MAX_ATTEMPTS = 60
 _MAX_CLUES = 80
-_ARTICLE_RE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE | re.ASCII)
 
 
 def normalise_name(text: str) -> str:
-    s = " ".join(text.split()).lower()
+    s = " ".join(text.split())
+    if s.isascii():  # str.lower() maps the Kelvin sign onto "k": only ASCII is folded
+        s = s.lower()
     return _ARTICLE_RE.sub("", s)
 
 

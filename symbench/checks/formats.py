@@ -10,7 +10,9 @@ From every reference answer the checks here derive
   integers of 1,000 or more, thousands separators;
 * **near misses** that must fail: the answer written twice, a list with its last item
   dropped or with mismatched brackets, a number with bad grouping, its digits written
-  in another script (``٣``, ``３``), and, where case matters, the letters' case swapped;
+  in another script (``٣``, ``３``), non-ASCII letters that case mapping turns into
+  ASCII ones (``K`` Kelvin sign, ``ſ``, ``ı``), and, where case matters, the letters'
+  case swapped;
 * **verdict codes**: the reference is ``correct``; empty text is ``no_answer``; garbage
   is ``bad_format``; a well-formed wrong answer is ``wrong``.
 
@@ -35,6 +37,7 @@ GARBAGE: tuple[str, ...] = ("#@!%&~", "¿?¿?", "\x00\x01\x02", "((((", "]]]]", 
 _BRACKET_CHARS = set("[](){}")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_LOOK_ALIKES = str.maketrans({"k": "\u212a", "K": "\u212a", "s": "\u017f", "S": "\u017f", "i": "\u0131", "I": "\u0131"})
 
 
 def _instances(task: SymbolicTask) -> Iterator[Instance]:
@@ -138,6 +141,8 @@ def near_misses(answer: str, fmt: AnswerFormat) -> dict[str, str]:
     # Python's \d, int() and float() also read other scripts' digits; answers may not
     out["digits in another script"] = answer.translate(_ARABIC_INDIC)
     out["full-width digits"] = answer.translate(_FULL_WIDTH)
+    # ... and str.lower/upper and re.IGNORECASE map these onto ASCII k, s and i
+    out["non-ASCII look-alike letters"] = answer.translate(_LOOK_ALIKES)
     return {label: text for label, text in out.items() if text is not None and text.strip() != answer.strip()}
 
 
