@@ -128,9 +128,10 @@ def parse_queens(answer: str, n: int) -> list[tuple[int, int]]:
         if rest.strip(" \t\n,;"):
             raise ParseError(f"unexpected text {short(rest.strip())} between the (row, column) pairs")
     else:
-        parts = [strip_quotes(p) for p in re.split(r"[,;\n]", s)]
+        parts = re.split(r"[,;\n]", s)
         if len(parts) > n:
             raise ParseError(f"{len(parts)} items listed, expected exactly {n} queens")
+        parts = [strip_quotes(p) for p in parts]
         pairs = []
         for p in parts:
             m = _PAIR.fullmatch(p)
