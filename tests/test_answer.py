@@ -230,3 +230,13 @@ def test_arithmetic_is_parsed_not_evaluated_by_python():
     for bad in ("٣+٣", "9" * 5000, "((2^64)^64)^64", "__import__('os')", "2**3", "7//2", "1 2", "(1)(2)", "-1", "1/0", "1.5", "(1+2", "1+", "", "2^3", "(" * 5000 + "1" + ")" * 5000, "-" * 1500 + "1", "2" + "^2" * 1000):
         with pytest.raises(ParseError):
             parse_arithmetic(bad, allow_power=bad.startswith("((2"))
+
+
+def test_a_response_that_is_only_a_fenced_answer_is_judged_on_its_content():
+    from symbench.registry import get_task
+
+    task = get_task("statistical_counting")
+    inst = task.instance(1, seed=0, index=0)
+    for response in (f"```{inst.answer}```", f"```\n{inst.answer}\n```", f"<<<```{inst.answer}```>>>"):
+        assert task.verify(inst, response).correct, response
+    assert task.verify(inst, "```python\n```").code == "bad_format"  # 'python' is read as the answer
