@@ -68,8 +68,10 @@ async def run_python(code: str, *, timeout: int, filename: str = "program.py") -
     cmd = ["timeout", "--kill-after=1", str(timeout), "python3", filename]
     try:
         result = await box.exec(cmd, timeout=timeout + BACKSTOP_S, timeout_retry=False)
-    except TimeoutError:
-        return Execution(TIMEOUT_EXIT, "", f"timed out after {timeout} s", True, round(time.monotonic() - start, 4))
+    except TimeoutError as exc:  # the backstop; the jail's ExecTimeout keeps what was printed
+        stdout, stderr = getattr(exc, "stdout", "") or "", getattr(exc, "stderr", "") or ""
+        stderr = (stderr + f"\n[timed out after {timeout} s]").lstrip()
+        return Execution(TIMEOUT_EXIT, stdout, stderr, True, round(time.monotonic() - start, 4))
     duration = round(time.monotonic() - start, 4)
     timed_out = result.returncode in (TIMEOUT_EXIT, 128 + 9) and duration >= timeout
     stderr = result.stderr

@@ -1,71 +1,62 @@
 """Run untrusted model code under bubblewrap (no Inspect import; the sandbox and the CLI share it).
 
-What a jailed run gets:
+What a jailed run gets (every number is a field of :class:`~.limits.JailLimits`):
 
-* namespaces: new user, pid, network (no interfaces but loopback), ipc, uts and cgroup;
-  the process tree dies with the run (``--die-with-parent``, pid namespace torn down);
+* namespaces: new user, pid, network (no interfaces but its own loopback), ipc, uts and
+  cgroup; no further user namespace can be made inside (``--disable-userns`` and the
+  system-call filter); the command is pid 1 of its pid namespace, so when it ends every
+  process it started is killed with it;
+* a system-call filter (libseccomp, :mod:`.seccomp`) refusing namespaces, mounts,
+  io_uring, bpf, ptrace, keyrings, module loading and other calls model code never needs;
 * a read-only view of ``/usr`` (so the system ``python3`` and its standard library),
-  a private ``/tmp`` and the read-write work folder ``/work``; the root is remounted
-  read-only, nothing else of the host is visible (no ``/home``, ``/root``, ``/etc``
-  beyond what the interpreter needs);
-* an environment of a few safe variables only (a parent's API keys are never passed);
-* when the caller is root, the whole run happens as an unprivileged uid of its own
-  (one per sandbox, so concurrent runs cannot exhaust each other's process limit);
-* rlimits on CPU seconds, address space, processes and file size; a wall-clock timeout
-  after which the whole process group is killed; stdout and stderr capped.
+  a read-only root and ``/dev``, size-limited ``/tmp`` and ``/dev/shm``, and the work
+  folder ``/work`` (as root: a size-limited tmpfs of its own); nothing else of the host
+  is visible (no ``/home``, ``/root``, ``/etc``);
+* an environment of a few fixed variables; the whole chain that starts the jail runs with
+  a minimal environment too, so no process inside carries a parent's variable (API keys);
+* as root, an unprivileged uid of its own per sandbox (a fork bomb of one run cannot use
+  up the process limit of another);
+* rlimits on CPU seconds, address space, processes, file size and open files; a memory
+  cgroup capping the whole process tree (:mod:`.cgroups`); a wall-clock timeout after
+  which everything is killed and the output read so far is kept; stdout and stderr capped.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import json
 import os
-import secrets
-import shutil
 import signal
 import subprocess
-import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
+
+from symbench.harness import command, seccomp
+from symbench.harness.cgroups import MemoryCgroups
+from symbench.harness.command import CHAIN_ENV, SAFE_ENV, chain, FilterPipe
+from symbench.harness.limits import JailLimits, MiB, warn_once
+from symbench.harness.workdir import (  # noqa: F401  (re-exported: the sandbox and the CLI use them from here)
+    SANDBOX_WORKDIR,
+    UID_BASE,
+    give_to_sandbox,
+    is_root,
+    make_workdir,
+    remove_workdir,
+    sandbox_ids,
+)
+
+__all__ = ["JailLimits", "JailResult", "SandboxUnavailable", "check_available", "run_jailed", "run_python_file"]
 
 #: The interpreter model code runs with inside the jail (the system one, readable by any user).
 DEFAULT_PYTHON = os.environ.get("SYMBENCH_SANDBOX_PYTHON", "/usr/bin/python3")
-SANDBOX_WORKDIR = "/work"
-_SAFE_ENV = {
-    "PATH": "/usr/local/bin:/usr/bin:/bin",
-    "HOME": SANDBOX_WORKDIR,
-    "TMPDIR": "/tmp",
-    "LANG": "C.UTF-8",
-    "LC_ALL": "C.UTF-8",
-    "PYTHONDONTWRITEBYTECODE": "1",
-    "PYTHONIOENCODING": "utf-8",
-    "PYTHONHASHSEED": "0",
-}
-_PRLIMIT = shutil.which("prlimit") or "/usr/bin/prlimit"
-_SETPRIV = shutil.which("setpriv") or "/usr/bin/setpriv"
 _TRUNCATED = "\n[... output truncated by the SymBench sandbox ...]"
 
 
 class SandboxUnavailable(RuntimeError):
-    """bubblewrap or user namespaces are missing; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class JailLimits:
-    timeout_s: float = 10.0
-    cpu_s: int = 10
-    memory_bytes: int = 1 << 30
-    max_processes: int = 64
-    max_file_bytes: int = 16 << 20
-    output_cap_bytes: int = 64 << 10
-    tmp_bytes: int = 16 << 20
-
-    def validate(self) -> None:
-        for name in ("timeout_s", "cpu_s", "memory_bytes", "max_processes", "max_file_bytes", "output_cap_bytes"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                raise ValueError(f"sandbox limit {name} must be a positive number, got {value!r}")
+    """bubblewrap, user namespaces or libseccomp are missing; the message says what to do."""
 
 
 @dataclass
@@ -83,8 +74,22 @@ class JailResult:
         return json.dumps(data)
 
 
-def _bwrap_path() -> str | None:
-    return shutil.which("bwrap")
+@lru_cache(maxsize=1)
+def _cgroups() -> MemoryCgroups:
+    groups = MemoryCgroups()
+    atexit.register(groups.close)
+    return groups
+
+
+def _seccomp_program() -> bytes | None:
+    """The filter to load, or None when the user opted out (raises if it cannot be built)."""
+    if seccomp.opted_out():
+        warn_once("seccomp", f"{seccomp.OPT_OUT_ENV} is set: jailed code runs WITHOUT the system-call filter")
+        return None
+    try:
+        return seccomp.filter_program()
+    except seccomp.SeccompUnavailable as exc:
+        raise SandboxUnavailable(str(exc)) from None
 
 
 _CHECKED: bool | None = None
@@ -95,7 +100,7 @@ def check_available() -> None:
     global _CHECKED
     if _CHECKED:
         return
-    bwrap = _bwrap_path()
+    bwrap = command.bwrap_path()
     if bwrap is None:
         raise SandboxUnavailable(
             "the SymBench sandbox needs bubblewrap: install it (Debian/Ubuntu: `apt-get install bubblewrap`), "
@@ -106,19 +111,22 @@ def check_available() -> None:
             f"the SymBench sandbox runs code with {DEFAULT_PYTHON}, which does not exist: install python3 "
             "or set SYMBENCH_SANDBOX_PYTHON to an interpreter under /usr"
         )
-    for tool in (_PRLIMIT, _SETPRIV):
+    for tool in (command.PRLIMIT, command.SETPRIV):
         if not Path(tool).exists():
             raise SandboxUnavailable(f"the SymBench sandbox needs {Path(tool).name} (Debian/Ubuntu package util-linux)")
-    probe_ids = (_UID_BASE - 1, _UID_BASE - 1) if _is_root() else None
-    probe = subprocess.run(
-        _identity_prefix(probe_ids)
-        + _limit_prefix(JailLimits())
-        + _bwrap_argv(["/bin/true"], Path("/"), _SAFE_ENV, JailLimits(), bind_work=False),
-        capture_output=True,
-        text=True,
-        timeout=30,
-        start_new_session=True,
-    )
+    program = _seccomp_program()
+    limits = JailLimits()
+    probe_ids = (UID_BASE - 1, UID_BASE - 1) if is_root() else None
+    with FilterPipe(program) as fd:
+        probe = subprocess.run(
+            chain(["/bin/true"], None, SAFE_ENV, limits, probe_ids, None, fd),
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=CHAIN_ENV,
+            pass_fds=() if fd is None else (fd,),
+            start_new_session=True,
+        )
     if probe.returncode != 0:
         raise SandboxUnavailable(
             "bubblewrap is installed but cannot create its namespaces here "
@@ -126,150 +134,36 @@ def check_available() -> None:
             "namespaces (sysctl kernel.unprivileged_userns_clone=1 / user.max_user_namespaces) or choose "
             "`--sandbox docker`"
         )
+    groups = _cgroups()
+    if not groups.available:
+        warn_once(
+            "memory",
+            f"no memory cgroup for sandbox runs ({groups.problem}); memory is capped per process only "
+            f"({limits.memory_bytes // MiB} MiB each, up to {limits.max_processes} processes)",
+        )
+    if not is_root():
+        warn_once("disk", f"not root: the work folder's total size is not capped, only each file ({limits.max_file_bytes // MiB} MiB)")
     _CHECKED = True
 
 
-def _is_root() -> bool:
-    return os.geteuid() == 0
+# ---------------------------------------------------------------------- running
+class _Capture:
+    """What one stream printed, up to ``cap`` bytes (kept even when the run is killed)."""
 
+    def __init__(self, cap: int) -> None:
+        self.cap, self.kept, self.total = cap, bytearray(), 0
 
-_UID_BASE = 1 << 20  # unassigned ids far above any real account
-_UID_SPAN = 1 << 20
-_uids_in_use: set[int] = set()
-
-
-def _allocate_uid() -> int:
-    """A fresh unprivileged uid for one sandbox (root only).
-
-    Each sandbox runs as its own uid, so the per-uid process limit of one run (a fork
-    bomb) cannot starve the sandboxes of other samples running at the same time.
-    """
-    while True:
-        uid = _UID_BASE + secrets.randbelow(_UID_SPAN)
-        if uid not in _uids_in_use:
-            _uids_in_use.add(uid)
-            return uid
-
-
-def _owner(path: Path) -> tuple[int, int] | None:
-    """The uid/gid a run in ``path`` uses: the folder's owner when we are root."""
-    if not _is_root():
-        return None
-    st = path.stat()
-    return st.st_uid, st.st_gid
-
-
-def _own_process_count() -> int:
-    uid = os.getuid()
-    count = 0
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if os.stat(f"/proc/{entry}").st_uid == uid:
-                    count += 1
-            except OSError:
-                pass
-    return count
-
-
-def _limit_prefix(limits: JailLimits) -> list[str]:
-    """``prlimit`` in front of bwrap: the limits hold for bwrap and everything it starts.
-
-    A wrapper instead of a ``preexec_fn`` lets Python spawn without forking the whole
-    (large) evaluation process, which is most of the sandbox's start-up cost. The
-    process limit counts every process of the run's real uid: as root each sandbox has
-    a uid of its own; otherwise the user's existing processes are added to the allowance.
-    """
-    nproc = limits.max_processes if _is_root() else _own_process_count() + limits.max_processes
-    return [
-        _PRLIMIT,
-        "--core=0",
-        f"--cpu={limits.cpu_s}",
-        f"--as={limits.memory_bytes}",
-        f"--fsize={limits.max_file_bytes}",
-        f"--nproc={nproc}",
-        "--",
-    ]
-
-
-def _identity_prefix(ids: tuple[int, int] | None) -> list[str]:
-    """As root, ``setpriv`` switches to the sandbox uid before anything else runs.
-
-    (subprocess's own ``user=`` argument would work too, but it makes Python fork the
-    whole evaluation process instead of using vfork, which costs several milliseconds.)
-    """
-    if ids is None:
-        return []
-    return [_SETPRIV, f"--reuid={ids[0]}", f"--regid={ids[1]}", "--clear-groups", "--"]
-
-
-def _bwrap_argv(cmd: list[str], workdir: Path, env: dict[str, str], limits: JailLimits, *, bind_work: bool = True) -> list[str]:
-    argv = [
-        _bwrap_path() or "bwrap",
-        "--unshare-all",
-        "--die-with-parent",
-        "--new-session",
-        "--hostname", "sandbox",
-        "--ro-bind", "/usr", "/usr",
-        "--symlink", "usr/bin", "/bin",
-        "--symlink", "usr/sbin", "/sbin",
-        "--symlink", "usr/lib", "/lib",
-    ]
-    if Path("/lib64").exists():
-        argv += ["--symlink", "usr/lib64", "/lib64"]
-    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
-    if bind_work:
-        argv += ["--bind", str(workdir), SANDBOX_WORKDIR, "--chdir", SANDBOX_WORKDIR]
-    argv += ["--remount-ro", "/", "--clearenv"]
-    for key, value in env.items():
-        argv += ["--setenv", key, value]
-    argv += ["--", *cmd]
-    return argv
-
-
-def make_workdir() -> Path:
-    """A fresh work folder; as root it belongs to a fresh sandbox uid that runs in it."""
-    path = Path(tempfile.mkdtemp(prefix="symbench-sbx-"))
-    if _is_root():
-        uid = _allocate_uid()
-        os.chown(path, uid, uid)
-    path.chmod(0o700)
-    return path
-
-
-def give_to_sandbox(workdir: Path, path: Path) -> None:
-    """Hand a file the host wrote inside ``workdir`` (and its new folders) to the sandbox user."""
-    ids = _owner(workdir)
-    if ids is None:
-        return
-    while path != workdir and workdir in path.parents:
-        os.chown(path, *ids)
-        path = path.parent
-
-
-def remove_workdir(path: Path) -> None:
-    ids = _owner(path) if path.exists() else None
-    shutil.rmtree(path, ignore_errors=True)
-    if ids is not None:
-        _uids_in_use.discard(ids[0])
-
-
-async def _read_capped(stream: asyncio.StreamReader, cap: int, state: dict, on_flood) -> bytes:
-    kept = bytearray()
-    total = 0
-    while True:
-        chunk = await stream.read(65536)
-        if not chunk:
-            break
-        total += len(chunk)
-        if len(kept) < cap:
-            kept += chunk[: cap - len(kept)]
-        if total > cap:
-            state["truncated"] = True
-            if total > 64 * cap and not state.get("flood"):  # stop a flood early
-                state["flood"] = True
+    async def pump(self, stream: asyncio.StreamReader, on_flood) -> None:
+        while chunk := await stream.read(65536):
+            self.total += len(chunk)
+            if len(self.kept) < self.cap:
+                self.kept += chunk[: self.cap - len(self.kept)]
+            if self.total > 64 * self.cap:  # stop a flood early
                 on_flood()
-    return bytes(kept)
+
+    def text(self) -> str:
+        out = self.kept.decode("utf-8", errors="replace")
+        return out + _TRUNCATED if self.total > self.cap else out
 
 
 def _kill_group(pid: int) -> None:
@@ -277,6 +171,26 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def _new_cgroup(limits: JailLimits) -> Path | None:
+    groups = _cgroups()
+    if not groups.available:
+        return None
+    try:
+        return groups.create(limits.memory_bytes)
+    except OSError as exc:
+        warn_once("memory-create", f"cannot create a memory cgroup ({exc.strerror}); memory is capped per process only")
+        return None
+
+
+async def _drop_cgroup(path: Path) -> None:
+    groups = _cgroups()
+    for _ in range(100):  # processes of a killed pid namespace take a moment to go
+        if groups.try_remove(path):
+            return
+        await asyncio.sleep(0.01)
+    groups.remove_later(path)
 
 
 async def run_jailed(
@@ -291,29 +205,46 @@ async def run_jailed(
     """Run ``cmd`` inside the jail with ``workdir`` mounted at ``/work``."""
     limits.validate()
     check_available()
-    full_env = dict(_SAFE_ENV)
+    child_env = dict(SAFE_ENV)
     for key, value in (env or {}).items():
-        full_env[str(key)] = str(value)
-    argv = _bwrap_argv(cmd, workdir, full_env, limits)
-    if cwd:
-        inner = cwd if cwd.startswith("/") else f"{SANDBOX_WORKDIR}/{cwd}"
-        argv[argv.index("--chdir") + 1] = inner
+        child_env[str(key)] = str(value)
+    inner_cwd = SANDBOX_WORKDIR if not cwd else cwd if cwd.startswith("/") else f"{SANDBOX_WORKDIR}/{cwd}"
     data = input.encode() if isinstance(input, str) else input
+    cgroup = _new_cgroup(limits)
     start = time.monotonic()
-    proc = await asyncio.create_subprocess_exec(
-        *_identity_prefix(_owner(workdir)),
-        *_limit_prefix(limits),
-        *argv,
-        stdin=asyncio.subprocess.PIPE if data is not None else asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        close_fds=True,
-        start_new_session=True,
-    )
-    state: dict = {}
+    try:
+        with FilterPipe(_seccomp_program()) as fd:
+            proc = await asyncio.create_subprocess_exec(
+                *chain(cmd, workdir, child_env, limits, sandbox_ids(workdir), cgroup, fd, inner_cwd),
+                stdin=asyncio.subprocess.PIPE if data is not None else asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                env=CHAIN_ENV,
+                pass_fds=() if fd is None else (fd,),
+                start_new_session=True,
+            )
+        result = await _collect(proc, data, limits, cgroup)
+    finally:
+        if cgroup is not None:
+            await _drop_cgroup(cgroup)
+    result.duration_s = round(time.monotonic() - start, 4)
+    return result
+
+
+async def _collect(proc: asyncio.subprocess.Process, data: bytes | None, limits: JailLimits, cgroup: Path | None) -> JailResult:
+    out, err = _Capture(limits.output_cap_bytes), _Capture(limits.output_cap_bytes)
+    flooded = False
+
+    def kill() -> None:
+        _kill_group(proc.pid)
+        if cgroup is not None:
+            _cgroups().kill_all(cgroup)
 
     def flood() -> None:
-        _kill_group(proc.pid)
+        nonlocal flooded
+        if not flooded:
+            flooded = True
+            kill()
 
     async def feed() -> None:
         if data is not None and proc.stdin is not None:
@@ -325,57 +256,54 @@ async def run_jailed(
             finally:
                 proc.stdin.close()
 
-    async def body() -> tuple[bytes, bytes]:
-        assert proc.stdout is not None and proc.stderr is not None
-        _, out, err = await asyncio.gather(
-            feed(),
-            _read_capped(proc.stdout, limits.output_cap_bytes, state, flood),
-            _read_capped(proc.stderr, limits.output_cap_bytes, state, flood),
-        )
+    assert proc.stdout is not None and proc.stderr is not None
+    readers = asyncio.gather(feed(), out.pump(proc.stdout, flood), err.pump(proc.stderr, flood))
+
+    async def body() -> None:
+        await asyncio.shield(readers)
         await proc.wait()
-        return out, err
 
     timed_out = False
     try:
-        out, err = await asyncio.wait_for(body(), timeout=limits.timeout_s)
+        await asyncio.wait_for(body(), timeout=limits.timeout_s)
     except asyncio.TimeoutError:
         timed_out = True
-        _kill_group(proc.pid)
+        kill()
+        try:  # the pipes close once everything is dead; keep what was printed
+            await asyncio.wait_for(asyncio.shield(readers), timeout=2)
+        except asyncio.TimeoutError:
+            readers.cancel()
         try:
             await asyncio.wait_for(proc.wait(), timeout=5)
-        except asyncio.TimeoutError:
+        except asyncio.TimeoutError:  # pragma: no cover - defensive
             pass
-        out, err = b"", b""
     except asyncio.CancelledError:
-        _kill_group(proc.pid)
+        kill()
+        readers.cancel()
         raise
     if proc.returncode is None:  # pragma: no cover - defensive
-        _kill_group(proc.pid)
-    duration = time.monotonic() - start
-    stdout = out.decode("utf-8", errors="replace")
-    stderr = err.decode("utf-8", errors="replace")
-    truncated = bool(state.get("truncated"))
-    if truncated:
-        stdout += _TRUNCATED if len(out) >= limits.output_cap_bytes else ""
-        stderr += _TRUNCATED if len(err) >= limits.output_cap_bytes else ""
-    if state.get("flood"):
+        kill()
+    stderr = err.text()
+    if flooded:
         stderr = (stderr + "\n[killed: output limit exceeded]").lstrip()
+    if cgroup is not None and _cgroups().oom_killed(cgroup):
+        stderr = (stderr + f"\n[killed: the run's processes together exceeded {limits.memory_bytes // MiB} MiB]").lstrip()
     if timed_out:
         stderr = (stderr + f"\n[timed out after {limits.timeout_s:g} s]").lstrip()
     code = proc.returncode if proc.returncode is not None else -9
     return JailResult(
         exit_code=124 if timed_out else code,
-        stdout=stdout,
+        stdout=out.text(),
         stderr=stderr,
         timed_out=timed_out,
-        duration_s=round(duration, 4),
-        truncated=truncated,
+        duration_s=0.0,
+        truncated=out.total > out.cap or err.total > err.cap,
     )
 
 
 async def run_python_file(source: str, *, limits: JailLimits = JailLimits(), filename: str = "main.py") -> JailResult:
     """Write ``source`` into a fresh work folder and run it with the jail's python."""
-    workdir = make_workdir()
+    workdir = make_workdir(limits)
     try:
         target = workdir / filename
         target.write_text(source, encoding="utf-8")

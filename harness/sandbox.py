@@ -1,10 +1,12 @@
 """The ``symbench`` Inspect sandbox: one jailed work folder per sample (see :mod:`.jail`).
 
 It is the default sandbox of SymBench tasks. ``exec`` runs a command under bubblewrap
-with the limits of :class:`~symbench.harness.jail.JailLimits`; a run past its timeout is
-killed and reported to Inspect as ``TimeoutError`` (Inspect's convention). Output
-beyond the cap is cut, not raised. ``user`` is not supported: code always runs as the
-unprivileged sandbox user.
+with the limits of :class:`~symbench.harness.limits.JailLimits`; a run past its timeout
+is killed and reported to Inspect as ``TimeoutError`` (Inspect's convention), an
+:class:`ExecTimeout` that carries the output printed before the timeout. Output beyond
+the cap is cut, not raised. ``user`` is not supported: code always runs as the
+unprivileged sandbox user. The work folder lives from ``sample_init`` to
+``sample_cleanup``, so the files of one ``exec`` are there for the next.
 """
 
 from __future__ import annotations
@@ -31,6 +33,14 @@ from symbench.harness.jail import (
 SANDBOX_NAME = "symbench"
 
 
+class ExecTimeout(TimeoutError):
+    """``exec`` ran past its timeout; ``stdout``/``stderr`` hold what it printed until then."""
+
+    def __init__(self, message: str, stdout: str, stderr: str) -> None:
+        super().__init__(message)
+        self.stdout, self.stderr = stdout, stderr
+
+
 class SandboxUnavailableError(PrerequisiteError, SandboxUnavailable):
     """The jail cannot run here; Inspect prints the advice as one message."""
 
@@ -49,7 +59,7 @@ class SymbenchSandbox(SandboxEnvironment):
     def __init__(self, limits: JailLimits | None = None) -> None:
         super().__init__()
         self.limits = limits or JailLimits()
-        self.workdir = make_workdir()
+        self.workdir = make_workdir(self.limits)
 
     # ---------------------------------------------------------------- lifecycle
     @classmethod
@@ -131,10 +141,10 @@ class SymbenchSandbox(SandboxEnvironment):
             raise SandboxUserUnsupportedError("the symbench sandbox always runs as its own unprivileged user")
         limits = self.limits
         if timeout is not None:
-            limits = JailLimits(**{**limits.__dict__, "timeout_s": float(timeout), "cpu_s": max(1, int(timeout) + 1)})
+            limits = limits.with_timeout(timeout)
         result = await run_jailed(cmd, self.workdir, input=input, env=env, limits=limits, cwd=cwd)
         if result.timed_out:
-            raise TimeoutError(f"command timed out after {limits.timeout_s:g} s in the symbench sandbox")
+            raise ExecTimeout(f"command timed out after {limits.timeout_s:g} s in the symbench sandbox", result.stdout, result.stderr)
         return ExecResult(
             success=result.exit_code == 0,
             returncode=result.exit_code,

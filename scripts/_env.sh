@@ -5,6 +5,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 need_apt=()
 command -v bwrap >/dev/null 2>&1 || need_apt+=(bubblewrap)
 [ -x /usr/bin/python3 ] || need_apt+=(python3-minimal)   # the interpreter model code runs with
+compgen -G '/usr/lib*/libseccomp.so.2' >/dev/null || compgen -G '/usr/lib*/*/libseccomp.so.2' >/dev/null \
+  || need_apt+=(libseccomp2)   # the sandbox's system-call filter
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing ${need_apt[*]} (the code sandbox needs them)" >&2

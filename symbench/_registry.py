@@ -5,6 +5,7 @@ one task per SymBench task (``symbench/game24``...), the suite ``symbench/symben
 and the answering methods as solvers (``--solver symbench/code_cot``...).
 """
 
+from symbench.harness.codesteer.tree import codesteer_tree  # noqa: F401  (training data synthesis)
 from symbench.harness.methods import METHODS  # noqa: F401  (registers the symbench/<method> solvers)
 from symbench.harness.providers import symbench_models  # noqa: F401
 from symbench.harness.sandbox import SymbenchSandbox  # noqa: F401

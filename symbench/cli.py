@@ -18,7 +18,7 @@ EXIT_FAILURE = 1
 MAX_STDIN_CHARS = 50_000_000
 #: Modules that add command groups; each defines ``register(subparsers)`` and keeps its
 #: heavy imports (Inspect, torch) inside the command functions.
-EXTENSIONS = ("symbench.cli_run",)
+EXTENSIONS = ("symbench.cli_authoring", "symbench.cli_run")
 
 
 class UsageError(Exception):
@@ -226,69 +226,13 @@ def cmd_sandbox_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_new_task(args: argparse.Namespace) -> int:
-    import keyword
-    import re
-    from importlib import resources
-
-    name = args.name
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or keyword.iskeyword(name) or len(name) > 60:
-        raise UsageError(f"task name must be a lower-case identifier such as my_puzzle, got {name!r}")
-    from symbench.registry import all_tasks
-
-    if name in all_tasks():
-        raise UsageError(f"a task named {name!r} already exists")
-    if args.dir:
-        folder = args.dir
-    else:
-        import symbench.tasks
-
-        folder = list(symbench.tasks.__path__)[0]
-    if not os.path.isdir(folder):
-        raise UsageError(f"folder {folder} does not exist")
-    target = os.path.join(folder, f"{name}.py")
-    if os.path.exists(target):
-        raise UsageError(f"{target} already exists")
-    template = resources.files("symbench").joinpath("templates/task_template.py.txt").read_text("utf-8")
-    class_name = "".join(part.capitalize() for part in name.split("_")) or "NewTask"
-    text = template.replace("__NAME__", name).replace("__CLASS__", class_name)
-    tmp = target + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, target)  # never leave a half-written task file behind
-    _write(f"wrote {target}\nnext: edit it, then run `symbench show {name}` and the tests (see docs/adding-a-task.md)\n")
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    """Run the contract checks on tasks (a user's own, found through SYMBENCH_TASK_PATH, or any)."""
-    from symbench.checks import run_checks
-
-    names = args.tasks or _builtin_or_all()
-    failed = 0
-    for name in names:
-        for result in run_checks(_task(name), include_slow=args.slow):
-            mark = "ok  " if result.ok else "FAIL"
-            _write(f"{mark} {result.task}: {result.check}" + (f"\n     {result.message}" if result.message else "") + "\n")
-            failed += not result.ok
-    _write(f"{failed} check(s) failed\n" if failed else "all checks passed\n")
-    return 1 if failed else 0
-
-
-def _builtin_or_all() -> list[str]:
-    """The user's own tasks when there are any, else every task."""
-    from symbench.registry import all_tasks
-
-    tasks = all_tasks()
-    own = [n for n, t in tasks.items() if not type(t).__module__.startswith("symbench.tasks.")]
-    return own or list(tasks)
-
-
 # --------------------------------------------------------------------------- parser
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="symbench", description="SymBench: procedurally generated symbolic-reasoning tasks.")
+    parser.add_argument("--tasks-dir", action="append", metavar="DIR",
+                        help="also load the tasks in DIR (repeatable; adds to SYMBENCH_TASK_PATH)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("list", help="list the registered tasks")
@@ -326,19 +270,21 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--timeout", type=_seconds, default=10.0, help="wall-clock limit in seconds (default 10)")
     r.set_defaults(func=cmd_sandbox_run)
 
-    p = sub.add_parser("new-task", help="write a small working example task into tasks/")
-    p.add_argument("name", help="the new task's name (lower-case identifier)")
-    p.add_argument("--dir", help="folder to write into (default: the installed tasks folder)")
-    p.set_defaults(func=cmd_new_task)
-
-    p = sub.add_parser("check", help="run the contract checks on tasks (default: your own tasks, else all)")
-    p.add_argument("tasks", nargs="*", help="task names (default: tasks outside SymBench, else every task)")
-    p.add_argument("--slow", action="store_true", help="also run the slow checks (many instances per level)")
-    p.set_defaults(func=cmd_check)
-
     for module in EXTENSIONS:  # bigger command groups live in modules of their own
         importlib.import_module(module).register(sub)
     return parser
+
+
+def _add_task_dirs(folders: list[str]) -> None:
+    """``--tasks-dir``: extend SYMBENCH_TASK_PATH for this process and what it starts."""
+    from symbench.registry import PATH_VARIABLE, refresh
+
+    for folder in folders:
+        if not os.path.isdir(folder):
+            raise UsageError(f"--tasks-dir {folder}: not a folder")
+    current = [p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p]
+    os.environ[PATH_VARIABLE] = os.pathsep.join(current + [os.path.abspath(f) for f in folders])
+    refresh()
 
 
 def sub_names(parser: argparse.ArgumentParser) -> list[str]:
@@ -352,6 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.tasks_dir:
+            _add_task_dirs(args.tasks_dir)
         if not getattr(args, "func", None):
             if args.command == "sandbox":
                 raise UsageError("sandbox needs an action: symbench sandbox run FILE.py [--timeout S]")

@@ -167,7 +167,7 @@ def _score(a: CodeAnalysis) -> int:
 
 def _report(a: CodeAnalysis) -> str:
     if a.prints_constant_only:
-        return f"complexity score 0: prints a constant; does no search or calculation"
+        return "complexity score 0: prints a constant; does no search or calculation"
     parts = []
     if a.search:
         parts.append("searches with itertools." + ", itertools.".join(a.search))

@@ -16,7 +16,7 @@ from inspect_ai.solver import Generate, Solver, TaskState, solver
 from symbench.answer import extract_final_answer, extract_python_code
 from symbench.harness import prompts
 from symbench.harness.executor import run_python
-from symbench.harness.methods.common import ask, check_options, choice_option, describe_execution, int_option, task_model
+from symbench.harness.common import ask, check_options, choice_option, describe_execution, int_option, task_model
 
 METHOD_STORE_KEY = "symbench:method"
 
@@ -155,7 +155,7 @@ def self_estimate(default: str = "code", **unknown: Any) -> Solver:
 
 
 def _code_text_summary(method: str, show_output: bool, exec_timeout: Any, unknown: dict[str, Any]) -> Solver:
-    check_options(method, unknown, ("exec_timeout",))
+    check_options(method, unknown, ("exec_timeout",) if show_output else ())
     timeout = int_option(method, "exec_timeout", exec_timeout, 1, 600)
 
     async def solve(state: TaskState, generate: Generate) -> TaskState:
@@ -183,10 +183,10 @@ def _code_text_summary(method: str, show_output: bool, exec_timeout: Any, unknow
 
 
 @solver(name="code_text_sum1")
-def code_text_sum1(exec_timeout: int = 10, **unknown: Any) -> Solver:
+def code_text_sum1(**unknown: Any) -> Solver:
     """A text answer and a code answer, then the model gives the final answer from both
     ("Code + Text + Sum.1")."""
-    return _code_text_summary("code_text_sum1", False, exec_timeout, unknown)
+    return _code_text_summary("code_text_sum1", False, 10, unknown)
 
 
 @solver(name="code_text_sum2")

@@ -18,7 +18,7 @@ from inspect_ai.tool import Tool, tool
 
 from symbench.harness import prompts
 from symbench.harness.executor import run_python
-from symbench.harness.methods.common import ask, check_options, describe_execution, int_option, task_model
+from symbench.harness.common import ask, check_options, describe_execution, int_option, task_model
 
 
 @tool(name="python")

@@ -16,7 +16,7 @@ from symbench.harness import prompts
 from symbench.harness.dataset import current_instance
 from symbench.harness.methods import METHODS
 from symbench.harness.methods.baselines import parse_estimate, parse_mode
-from symbench.harness.methods.common import MethodOptionError
+from symbench.harness.common import MethodOptionError
 from symbench.harness.providers import oracle_program
 from symbench.harness.scorer import SCORER_NAME
 from symbench.harness.task import symbench_task

@@ -240,7 +240,7 @@ def test_missing_bubblewrap_gives_install_advice(monkeypatch):
     from symbench.harness import jail
 
     monkeypatch.setattr(jail, "_CHECKED", None)
-    monkeypatch.setattr(jail.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     with pytest.raises(jail.SandboxUnavailable) as info:
         jail.check_available()
     message = str(info.value)
@@ -248,19 +248,17 @@ def test_missing_bubblewrap_gives_install_advice(monkeypatch):
 
 
 def test_broken_namespaces_give_advice(monkeypatch):
-    from symbench.harness import jail
+    from symbench.harness import command, jail
 
     monkeypatch.setattr(jail, "_CHECKED", None)
-    real_bwrap = jail._bwrap_argv
 
     def failing(cmd, *args, **kwargs):  # bwrap that cannot create its namespaces
         return ["/bin/sh", "-c", "echo 'bwrap: No permissions to creating new namespace' >&2; exit 1"]
 
-    monkeypatch.setattr(jail, "_bwrap_argv", failing)
+    monkeypatch.setattr(command, "bwrap_argv", failing)
     with pytest.raises(jail.SandboxUnavailable, match="user namespaces|--sandbox docker") as info:
         jail.check_available()
     assert "No permissions" in str(info.value)
-    monkeypatch.setattr(jail, "_bwrap_argv", real_bwrap)
 
 
 def test_sandbox_unavailable_stops_the_task_before_any_model_call(monkeypatch):
@@ -268,6 +266,6 @@ def test_sandbox_unavailable_stops_the_task_before_any_model_call(monkeypatch):
     from symbench.harness.sandbox import SymbenchSandbox
 
     monkeypatch.setattr(jail, "_CHECKED", None)
-    monkeypatch.setattr(jail.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     with pytest.raises(jail.SandboxUnavailable):
         asyncio.run(SymbenchSandbox.task_init("game24", None))
