@@ -135,6 +135,8 @@ def bwrap_argv(
     ]  # fmt: skip
     if Path("/lib64").exists():
         argv += ["--symlink", "usr/lib64", "/lib64"]
+    # Debian's alternatives (symlinks only) pick the BLAS numpy loads (libblas.so.3)
+    argv += ["--ro-bind-try", "/etc/alternatives", "/etc/alternatives"]
     argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.shm_bytes), "--tmpfs", "/dev/shm"]
     argv += ["--remount-ro", "/dev", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
     if workdir is not None:

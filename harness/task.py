@@ -19,14 +19,18 @@ from inspect_ai._util.error import PrerequisiteError  # no public name for Inspe
 from inspect_ai.scorer import Scorer
 from inspect_ai.solver import Solver
 
+from inspect_ai.util import SandboxEnvironmentSpec
+
 from symbench.harness.dataset import build_dataset, mark_instance
+from symbench.harness.docker import task_sandbox_spec
 from symbench.harness.methods.baselines import only_question
-from symbench.harness.sandbox import SANDBOX_NAME
 from symbench.harness.scorer import symbench_metrics, symbench_scorer
 from symbench.params import ParameterError, params_for, parse_params
 from symbench.registry import all_tasks, get_task
 
-SandboxSpec = str | tuple[str, str] | None
+SandboxSpec = str | tuple[str, str] | SandboxEnvironmentSpec | None
+#: the jail, carrying our compose file so that a bare ``--sandbox docker`` uses it
+DEFAULT_SANDBOX = task_sandbox_spec()
 
 
 class TaskParameterError(PrerequisiteError, ParameterError):
@@ -57,7 +61,7 @@ def symbench_task(
     exec_timeout: Any = 10,
     solver: Solver | Sequence[Solver] | None = None,
     scorer: Scorer | Sequence[Scorer] | None = None,
-    sandbox: SandboxSpec = SANDBOX_NAME,
+    sandbox: SandboxSpec = DEFAULT_SANDBOX,
     name: str = "symbench",
 ) -> Task:
     """Build an Inspect ``Task`` over ``tasks``: validated parameters, the strict scorer,
@@ -83,7 +87,7 @@ def symbench_task(
 _OBJECT_PARAMS = (
     ("solver", None),
     ("scorer", None),
-    ("sandbox", SANDBOX_NAME),
+    ("sandbox", DEFAULT_SANDBOX),
 )
 
 

@@ -7,12 +7,18 @@ command -v bwrap >/dev/null 2>&1 || need_apt+=(bubblewrap)
 [ -x /usr/bin/python3 ] || need_apt+=(python3-minimal)   # the interpreter model code runs with
 compgen -G '/usr/lib*/libseccomp.so.2' >/dev/null || compgen -G '/usr/lib*/*/libseccomp.so.2' >/dev/null \
   || need_apt+=(libseccomp2)   # the sandbox's system-call filter
+# the Python packages the sandboxes promise model code (one list for the jail and Docker)
+while read -r pkg _; do
+  dpkg-query -W -f '${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need_apt+=("$pkg")
+done < <(grep -v '^[[:space:]]*#' docker/sandbox-packages.txt | awk 'NF')
+# packages only some commands need, e.g. test.sh: chromium (the HTML leaderboard test renders the page)
+for cmd in ${SYMBENCH_EXTRA_APT:-}; do command -v "$cmd" >/dev/null 2>&1 || need_apt+=("$cmd"); done
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "installing ${need_apt[*]} (the code sandbox needs them)" >&2
+    echo "installing ${need_apt[*]} (the code sandbox and the tests need them)" >&2
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   else
-    echo "SymBench's code sandbox needs: ${need_apt[*]}. Install with: sudo apt-get install ${need_apt[*]}" >&2
+    echo "SymBench (its code sandbox, or this command) needs: ${need_apt[*]}. Install with: sudo apt-get install ${need_apt[*]}" >&2
     exit 1
   fi
 fi

@@ -15,6 +15,12 @@ from symbench.harness.cgroups import MemoryCgroups
 MiB = 1 << 20
 
 
+@pytest.fixture
+def backend() -> str:
+    """These tests are about the jail's own machinery: only its backend (not Docker)."""
+    return "symbench"
+
+
 @pytest.mark.parametrize(
     "field, value",
     [("timeout_s", 0), ("cpu_s", -1), ("memory_bytes", True), ("workdir_bytes", 1.5), ("shm_bytes", "16M")],
