@@ -32,6 +32,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Mapping
 
+from symbench.answer.formats import AnswerFormat
 from symbench.config import TaskConfig
 from symbench.identity import config_digest, parse_instance_id, question_fingerprint, sample_plan
 
@@ -184,6 +185,10 @@ class SymbolicTask(ABC):
     paper_order: ClassVar[int | None] = None
     family: ClassVar[str] = "other"
     origin: ClassVar[str] = "custom"
+    #: The shape of the answers (text, number, flat list, choice) and whether their case
+    #: matters; the registry-wide format checks derive harmless and near-miss variants of
+    #: the reference from it (symbench.checks.formats).
+    answer_format: ClassVar[AnswerFormat] = AnswerFormat()
 
     # -- to implement ------------------------------------------------------
     @abstractmethod

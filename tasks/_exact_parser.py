@@ -135,7 +135,7 @@ def latex_to_text(text: str) -> str:
 
 # --------------------------------------------------------------------------- parser
 
-_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?|\.\d+)|(\*\*|//|[-+*/^(),×÷·−√π])|([A-Za-z]+))")
+_TOKEN = re.compile(r"\s*(?:([0-9]+(?:\.[0-9]+)?|\.[0-9]+)|(\*\*|//|[-+*/^(),×÷·−√π])|([A-Za-z]+))")
 
 
 def _tokenize(text: str, names: tuple[str, ...] = ("sqrt", "pi")) -> list[tuple[str, str]]:
@@ -318,7 +318,7 @@ def split_top_level(text: str) -> list[str]:
     return parts
 
 
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+")  # ASCII digits only
 
 
 def parse_answer(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from symbench.answer import ParseError
+from symbench.answer import ParseError, UndefinedValueError
 
 MAX_TERMS = 64
 MAX_COEFF_BITS = 4_000
@@ -97,7 +97,7 @@ class Surd:
         """The exact square root of a non-negative rational."""
         q = Fraction(q)
         if q < 0:
-            raise ParseError("square root of a negative number")
+            raise UndefinedValueError("square root of a negative number")
         if q == 0:
             return cls()
         a1, b1 = split_square(q.numerator * q.denominator)
@@ -228,7 +228,7 @@ class Quot:
     def __init__(self, num: Surd, den: Surd | None = None, decimal: bool = False):
         den = den if den is not None else Surd.rational(1)
         if den.is_zero():
-            raise ParseError("division by zero")
+            raise UndefinedValueError("division by zero")
         if den.is_monomial():
             num, den = num * den.monomial_inverse(), Surd.rational(1)
         self.num = num
@@ -268,7 +268,7 @@ class Quot:
 
     def __truediv__(self, o: "Quot") -> "Quot":
         if o.num.is_zero():
-            raise ParseError("division by zero")
+            raise UndefinedValueError("division by zero")
         return Quot(self.num * o.den, self.den * o.num, self.decimal or o.decimal)
 
     def __neg__(self) -> "Quot":
@@ -283,7 +283,7 @@ class Quot:
             ((r, k), c), = s.terms.items()
             if r == 1 and k % 2 == 0:
                 if c < 0:
-                    raise ParseError("square root of a negative number")
+                    raise UndefinedValueError("square root of a negative number")
                 return Quot(Surd.sqrt_of(c) * Surd.pi(k // 2), decimal=self.decimal)
         raise ParseError("square roots of irrational quantities (nested radicals, sqrt(pi)) are not supported")
 
@@ -299,7 +299,7 @@ class Quot:
         n = int(e)
         if n < 0:
             if base.num.is_zero():
-                raise ParseError("division by zero")
+                raise UndefinedValueError("division by zero")
             base = Quot(base.den, base.num, base.decimal)
             n = -n
         result = Quot(Surd.rational(1), decimal=base.decimal)

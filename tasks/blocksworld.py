@@ -36,13 +36,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 State = tuple[tuple[str, ...], ...]
 _MAX_ATTEMPTS = 500
 _SEARCH_BUDGET = 30_000
-_MOVE_RE = re.compile(r"move\s+([A-Za-z])\s+from\s+(?:stack\s*)?(\d{1,3})\s+to\s+(?:stack\s*)?(\d{1,3})", re.IGNORECASE)
+_MOVE_RE = re.compile(
+    r"move\s+([A-Za-z])\s+from\s+(?:stack\s*)?([0-9]{1,3})\s+to\s+(?:stack\s*)?([0-9]{1,3})", re.IGNORECASE | re.ASCII
+)
 _MAX_LINES = 10_000
 _EXAMPLES = ("Move B from 2 to 3\nMove A from 1 to 2", "Move B from 1 to 3\nMove A from 2 to 1")
 
@@ -151,6 +153,7 @@ class Blocksworld(SymbolicTask):
     paper_order = 5
     family = "planning"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = BlocksworldConfig
     presets = {
         1: BlocksworldConfig(blocks=(2, 3), stacks=(3, 3), goal_stacks=(2, 3)),
@@ -240,17 +243,17 @@ class Blocksworld(SymbolicTask):
         stacks = [list(s) for s in initial]
         lines = [ln.strip() for ln in answer.splitlines() if ln.strip()]
         if len(lines) > _MAX_LINES:
-            return Verdict.fail(f"too many lines ({len(lines)})")
+            return Verdict.bad_format(f"too many lines ({len(lines)})")
         limit = params.get("max_moves")
         if limit is not None and len(lines) > limit:
             return Verdict.fail(f"the plan has {len(lines)} moves; at most {limit} are allowed")
         for number, line in enumerate(lines, 1):
             m = _MOVE_RE.fullmatch(line)
             if not m:
-                return Verdict.fail(f"step {number}: {short(line)} is not of the form 'Move X from S to D'")
+                return Verdict.bad_format(f"step {number}: {short(line)} is not of the form 'Move X from S to D'")
             block, src, dst = m.group(1), int(m.group(2)), int(m.group(3))
             if not block.isupper():
-                return Verdict.fail(f"step {number}: block names are upper-case letters, got {block!r}")
+                return Verdict.bad_format(f"step {number}: block names are upper-case letters, got {block!r}")
             for label, k in (("source", src), ("destination", dst)):
                 if not 1 <= k <= len(stacks):
                     return Verdict.fail(f"step {number}: {label} stack {k} does not exist (stacks 1..{len(stacks)})")

@@ -51,12 +51,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from symbench.answer import ParseError, parse_json, short
+from symbench.answer import AnswerFormat, ParseError, parse_json, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 1_000
 _MAX_LIFTERS = 12
-_STEP_RE = re.compile(r"step\s*(\d{1,6})\s*:", re.IGNORECASE)
+_STEP_RE = re.compile(r"step\s*([0-9]{1,6})\s*:", re.IGNORECASE | re.ASCII)
 # original settings: box count -> (weight range, capacity range)
 _ORIGINAL = {10: ((10, 100), (40, 80)), 15: ((20, 200), (30, 120)), 20: ((30, 300), (40, 160)), 25: ((40, 400), (50, 200))}
 
@@ -237,6 +237,7 @@ class BoxLift(SymbolicTask):
     paper_order = 3
     family = "planning"
     origin = "paper"
+    answer_format = AnswerFormat("text", case_insensitive=True)
     Config = BoxLiftConfig
     presets = {
         1: BoxLiftConfig(boxes=(6, 6), lifters=(3, 3), weights=(10, 100), capacities=(40, 80)),
@@ -308,7 +309,7 @@ class BoxLift(SymbolicTask):
         try:
             steps = parse_plan(answer)
         except ParseError as exc:
-            return Verdict.fail(f"malformed plan: {exc}")
+            return Verdict.bad_format(f"malformed plan: {exc}")
         caps = params["capacities"]
         remaining = Counter(params["weights"])
         for k, step in enumerate(steps, 1):
@@ -336,6 +337,11 @@ class BoxLift(SymbolicTask):
         if left:
             return Verdict.fail(f"{len(left)} box(es) not lifted: {short(left)}")
         return Verdict.ok()
+
+    def wrong_answer(self, params: dict) -> str:
+        """A well-formed wrong plan (for the format checks): the reference with the first
+        box's weight replaced by 0, a weight no box has."""
+        return re.sub(r"\[\([0-9]+", "[(0", self.solve(params), count=1)
 
     def size(self, params: dict) -> float:
         return len(params["weights"]) + len(params["capacities"])

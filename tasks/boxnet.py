@@ -55,11 +55,11 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, parse_json, short
+from symbench.answer import AnswerFormat, ParseError, parse_json, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 COLOURS = ("blue", "red", "green", "purple", "orange", "yellow")
-_NUM = r"([+-]?\d{1,6}(?:\.\d{1,6})?)"
+_NUM = r"([+-]?[0-9]{1,6}(?:\.[0-9]{1,6})?)"  # ASCII digits only
 _AGENT_RE = re.compile(rf"Agent\[\s*{_NUM}\s*,\s*{_NUM}\s*\]")
 _ACTION_RE = re.compile(rf"move\(\s*box_([a-z]+)\s*,\s*(?:square\[\s*{_NUM}\s*,\s*{_NUM}\s*\]|target_([a-z]+))\s*\)")
 _MAX_STEPS = 10_000
@@ -166,6 +166,7 @@ class BoxNet(SymbolicTask):
     paper_order = 4
     family = "planning"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = BoxNetConfig
     presets = {
         1: BoxNetConfig(rows=(1, 1), cols=(2, 2), colours=(2, 2), boxes_per_colour=(1, 1)),
@@ -262,11 +263,19 @@ class BoxNet(SymbolicTask):
         try:
             plan = parse_json(answer)
         except ParseError as exc:
-            return Verdict.fail(f"answer is not valid JSON: {exc}")
+            return Verdict.bad_format(f"answer is not valid JSON: {exc}")
         if not isinstance(plan, list):
-            return Verdict.fail("the answer must be a JSON list of steps")
+            return Verdict.bad_format("the answer must be a JSON list of steps")
         if len(plan) > _MAX_STEPS:
-            return Verdict.fail(f"too many steps ({len(plan)})")
+            return Verdict.bad_format(f"too many steps ({len(plan)})")
+        for k, step in enumerate(plan, 1):
+            if not isinstance(step, dict):
+                return Verdict.bad_format(f"step {k}: each step must be a JSON object mapping agents to actions")
+            for key, action in step.items():
+                if not _AGENT_RE.fullmatch(key):
+                    return Verdict.bad_format(f"step {k}: malformed agent name {short(key)}")
+                if not (isinstance(action, str) and _ACTION_RE.fullmatch(action)):
+                    return Verdict.bad_format(f"step {k}: malformed action {short(action)} for {short(key)}")
         budget = params["budget"]
         if budget is not None and len(plan) > budget:
             return Verdict.fail(f"the plan has {len(plan)} steps; at most {budget} are allowed")
@@ -274,25 +283,19 @@ class BoxNet(SymbolicTask):
         boxes = Counter(((r, c), col) for col, r, c in params["boxes"])
         targets = Counter(((r, c), col) for col, r, c in params["targets"])
         for k, step in enumerate(plan, 1):
-            if not isinstance(step, dict):
-                return Verdict.fail(f"step {k}: each step must be a JSON object mapping agents to actions")
             seen: set[Square] = set()
             removed: Counter = Counter()
             added: Counter = Counter()
             used_targets: Counter = Counter()
             for key, action in step.items():
-                m = _AGENT_RE.fullmatch(key)
-                if not m:
-                    return Verdict.fail(f"step {k}: malformed agent name {short(key)}")
+                m = _AGENT_RE.fullmatch(key)  # the shape of every key and action is checked above
                 sq = _centre(m.group(1), m.group(2), rows, cols)
                 if sq is None:
                     return Verdict.fail(f"step {k}: {short(key)} is not an agent of the {rows}x{cols} grid")
                 if sq in seen:
                     return Verdict.fail(f"step {k}: {agent_name(sq)} is given more than one action")
                 seen.add(sq)
-                a = _ACTION_RE.fullmatch(action) if isinstance(action, str) else None
-                if not a:
-                    return Verdict.fail(f"step {k}: malformed action {short(action)} for {agent_name(sq)}")
+                a = _ACTION_RE.fullmatch(action)
                 colour, x, y, target = a.groups()
                 if boxes[(sq, colour)] - removed[(sq, colour)] <= 0:
                     return Verdict.fail(f"step {k}: there is no box_{colour} in {square_name(sq)} at the start of the step")

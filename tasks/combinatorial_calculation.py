@@ -50,7 +50,15 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, parse_arithmetic, short, strip_quotes
+from symbench.answer import (
+    AnswerFormat,
+    ParseError,
+    UndefinedValueError,
+    parse_arithmetic,
+    short,
+    strip_outer_brackets,
+    strip_quotes,
+)
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 300
@@ -58,7 +66,7 @@ _DP_LIMIT = 5  # sequences up to this length are generated with the full interva
 _SUFFIX = 4  # length of the exactly solved suffix for longer sequences
 _OPS = ("+", "-", "*", "/")
 _PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
-_PLAIN_NUMBER = re.compile(r"\d{1,3}(?!\d)")
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,3}(?![0-9])")  # ASCII digits only
 _EXAMPLE = "[(, 9, +, 1, ), *, 2, -, 3]"
 
 
@@ -181,11 +189,9 @@ def parse_tokens(answer: str) -> list[str]:
     or a plain expression ``(9+1)*2``. Raises ParseError."""
     s = answer.strip()
     if "," in s:
-        if s.startswith("[") and s.endswith("]"):
-            s = s[1:-1]
-        tokens = [strip_quotes(t) for t in s.split(",")]
+        tokens = [strip_quotes(t) for t in strip_outer_brackets(s).split(",")]
         for t in tokens:
-            if t not in ("(", ")", "+", "-", "*", "/") and not re.fullmatch(r"\d{1,3}", t):
+            if t not in ("(", ")", "+", "-", "*", "/") and not re.fullmatch(r"[0-9]{1,3}", t):
                 raise ParseError(f"not a token: {short(t)}")
         return tokens
     tokens = []
@@ -231,6 +237,7 @@ class CombinatorialCalculation(SymbolicTask):
     paper_order = 34
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = CombinatorialCalculationConfig
     presets = {
         1: CombinatorialCalculationConfig(count=(3, 3), target=(10, 10)),
@@ -303,20 +310,24 @@ class CombinatorialCalculation(SymbolicTask):
 
     def check(self, params: dict, answer: str) -> Verdict:
         numbers = [str(x) for x in params["numbers"]]
+        if len(answer) > 40 * len(numbers) + 100:
+            return Verdict.bad_format(f"answer is far too long for an expression over {len(numbers)} numbers")
         try:
             tokens = parse_tokens(answer)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
+        try:
+            expr = parse_arithmetic(" ".join(tokens))
+        except UndefinedValueError as exc:
+            return Verdict.fail(f"the expression has no value: {exc}")
+        except ParseError as exc:
+            return Verdict.bad_format(f"invalid expression: {exc}")
         used = [t for t in tokens if t[0].isdigit()]
         if len(used) != len(numbers):
             return Verdict.fail(f"the expression uses {len(used)} numbers, expected exactly {len(numbers)}")
         for pos, (got, want) in enumerate(zip(used, numbers)):
             if got != want:
                 return Verdict.fail(f"number {pos + 1} is {got}, but the given order requires {want}")
-        try:
-            expr = parse_arithmetic(" ".join(tokens))
-        except ParseError as exc:
-            return Verdict.fail(f"invalid expression: {exc}")
         if [str(x) for x in expr.literals] != numbers:  # pragma: no cover - guarded by the token check
             return Verdict.fail("the numbers are not used exactly once in the given order")
         if expr.value != params["target"]:

@@ -52,7 +52,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 GAMES: dict[str, tuple[str, ...]] = {
@@ -202,6 +202,7 @@ class ConstrainedLinearArrangement(SymbolicTask):
     paper_order = 21
     family = "logic"
     origin = "paper"
+    answer_format = AnswerFormat("list", case_insensitive=True)
     Config = ConstrainedLinearArrangementConfig
     presets = {
         1: ConstrainedLinearArrangementConfig(games=("stick",), rounds=(2, 3)),
@@ -312,18 +313,18 @@ class ConstrainedLinearArrangement(SymbolicTask):
         cards = cards_of(game)
         n = len(mine)
         if len(answer) > 20 * n + 50:
-            return Verdict.fail(f"answer is far too long for {n} cards")
+            return Verdict.bad_format(f"answer is far too long for {n} cards")
         try:
             items = parse_list(answer)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         if len(items) != n:
-            return Verdict.fail(f"expected {n} cards (one per round), got {len(items)}")
+            return Verdict.bad_format(f"expected {n} cards (one per round), got {len(items)}")
         played: list[str] = []
         for r, item in enumerate(items, 1):
             card = item.upper()
-            if len(card) != 1 or card not in cards:
-                return Verdict.fail(f"round {r}: {short(item)} is not a card of this game ({', '.join(cards)})")
+            if len(card) != 1 or not item.isascii() or card not in cards:
+                return Verdict.bad_format(f"round {r}: {short(item)} is not a card of this game ({', '.join(cards)})")
             if card in played:
                 return Verdict.fail(f"round {r}: the opponent already played card {card}")
             played.append(card)

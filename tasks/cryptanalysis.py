@@ -53,7 +53,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 DIGITS = string.digits
@@ -230,6 +230,7 @@ class Cryptanalysis(SymbolicTask):
     paper_order = 32
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list", case_insensitive=True)
     Config = CryptanalysisConfig
     presets = {
         1: CryptanalysisConfig(budget=(4, 6), remove_redundant=False, min_guesses=1),
@@ -326,20 +327,20 @@ class Cryptanalysis(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         nd, nl = params["digits"], params["letters"]
         if len(answer) > 500:
-            return Verdict.fail("answer is far too long for a password")
+            return Verdict.bad_format("answer is far too long for a password")
         try:
             items = parse_list(answer)
         except ParseError as exc:
-            return Verdict.fail(f"answer is not a list of characters: {exc}")
+            return Verdict.bad_format(f"answer is not a list of characters: {exc}")
         if len(items) != nd + nl:
-            return Verdict.fail(f"expected {nd + nl} characters, got {len(items)}")
+            return Verdict.bad_format(f"expected {nd + nl} characters, got {len(items)}")
         for i, item in enumerate(items):
             if len(item) != 1:
-                return Verdict.fail(f"item {i + 1} must be a single character, got {short(item)}")
+                return Verdict.bad_format(f"item {i + 1} must be a single character, got {short(item)}")
             if i < nd and item not in DIGITS:
-                return Verdict.fail(f"item {i + 1} must be a digit, got {short(item)}")
+                return Verdict.bad_format(f"item {i + 1} must be a digit, got {short(item)}")
             if i >= nd and not ("A" <= item.upper() <= "Z" and item.isascii()):
-                return Verdict.fail(f"item {i + 1} must be a letter, got {short(item)}")
+                return Verdict.bad_format(f"item {i + 1} must be a letter, got {short(item)}")
         got = "".join(items).upper()
         expected = params["password"]
         if got != expected:

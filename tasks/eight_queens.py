@@ -39,14 +39,14 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, ParseError, short, strip_outer_brackets, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 60
 _NODE_BUDGET = 200_000
 _SAMPLE = 48
-_TUPLE = re.compile(r"\(\s*(\d{1,4})\s*,\s*(\d{1,4})\s*\)")
-_PAIR = re.compile(r"(\d{1,4})[ \t]+(\d{1,4})")
+_TUPLE = re.compile(r"\(\s*([0-9]{1,4})\s*,\s*([0-9]{1,4})\s*\)")  # ASCII digits only
+_PAIR = re.compile(r"([0-9]{1,4})[ \t]+([0-9]{1,4})")
 
 
 class _Budget(Exception):
@@ -120,27 +120,26 @@ def count_completions(n: int, queens: list[list[int]], blocked: list[list[int]],
 
 
 def parse_queens(answer: str, n: int) -> list[tuple[int, int]]:
-    """Parse ``r c, r c, ...`` (or ``(r, c), ...``). Raises ValueError with a reason."""
-    s = answer.strip()
-    if len(s) >= 2 and (s[0], s[-1]) == ("[", "]"):
-        s = s[1:-1].strip()
+    """Parse ``r c, r c, ...`` (or ``(r, c), ...``). Raises ParseError with a reason."""
+    s = strip_outer_brackets(answer)
     if "(" in s:
         pairs = _TUPLE.findall(s)
         rest = _TUPLE.sub("", s)
         if rest.strip(" \t\n,;"):
-            raise ValueError(f"unexpected text {short(rest.strip())} between the (row, column) pairs")
+            raise ParseError(f"unexpected text {short(rest.strip())} between the (row, column) pairs")
     else:
-        parts = [p.strip() for p in re.split(r"[,;\n]", s)]
+        parts = re.split(r"[,;\n]", s)
         if len(parts) > n:
-            raise ValueError(f"{len(parts)} items listed, expected exactly {n} queens")
+            raise ParseError(f"{len(parts)} items listed, expected exactly {n} queens")
+        parts = [strip_quotes(p) for p in parts]
         pairs = []
         for p in parts:
             m = _PAIR.fullmatch(p)
             if not m:
-                raise ValueError(f"expected 'row column', got {short(p)}")
+                raise ParseError(f"expected 'row column', got {short(p)}")
             pairs.append(m.groups())
     if len(pairs) != n:
-        raise ValueError(f"{len(pairs)} queens listed, expected exactly {n} (pre-placed ones included)")
+        raise ParseError(f"{len(pairs)} queens listed, expected exactly {n} (pre-placed ones included)")
     return [(int(r), int(c)) for r, c in pairs]
 
 
@@ -174,6 +173,7 @@ class EightQueens(SymbolicTask):
     paper_order = 30
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = EightQueensConfig
     presets = {
         1: EightQueensConfig(board=(8, 8), queens=(0, 1), blocked=(0, 2)),
@@ -277,8 +277,8 @@ class EightQueens(SymbolicTask):
         n = params["n"]
         try:
             pairs = parse_queens(answer, n)
-        except ValueError as exc:
-            return Verdict.fail(str(exc))
+        except ParseError as exc:
+            return Verdict.bad_format(str(exc))
         seen = set()
         for r, c in pairs:
             if not (0 <= r < n and 0 <= c < n):

@@ -32,13 +32,12 @@ Choices made here:
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
 
-from symbench.answer import ParseError, parse_arithmetic, same_multiset, short
+from symbench.answer import AnswerFormat, ParseError, UndefinedValueError, parse_arithmetic, same_multiset, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 5_000
@@ -249,6 +248,17 @@ def _balanced_outer(expr: str) -> bool:
 # --------------------------------------------------------------------------- task
 
 
+def _without_trailing_target(answer: str, target: int) -> str:
+    """``answer`` without a trailing ``= target`` (linear: no regex rescans a whitespace run)."""
+    s = answer.rstrip()
+    value = str(target)
+    if s.endswith(value):
+        head = s[: -len(value)].rstrip()
+        if head.endswith("="):
+            return head[:-1].rstrip()
+    return answer
+
+
 @dataclass(frozen=True)
 class Game24Config(TaskConfig):
     count: tuple[int, int] = (4, 4)
@@ -277,6 +287,7 @@ class Game24(SymbolicTask):
     paper_order = 1
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = Game24Config
     presets = {
         1: Game24Config(count=(4, 4), values=(1, 9), min_solutions=3),
@@ -340,11 +351,13 @@ class Game24(SymbolicTask):
 
     def check(self, params: dict, answer: str) -> Verdict:
         target = params["target"]
-        text = re.sub(rf"\s*=\s*{target}\s*$", "", answer)
+        text = _without_trailing_target(answer, target)
         try:
             expr = parse_arithmetic(text)
+        except UndefinedValueError as exc:
+            return Verdict.fail(f"the expression has no value: {exc}")
         except ParseError as exc:
-            return Verdict.fail(f"cannot parse the expression: {exc}")
+            return Verdict.bad_format(f"cannot parse the expression: {exc}")
         used = [int(x) for x in expr.literals]
         if not same_multiset(used, params["numbers"]):
             return Verdict.fail(

@@ -15,7 +15,7 @@ step, with T the cell the tile would step into:
 No other tile ever moves. The answer is the final grid.
 
 Answer format: the n² values row-major, separated by commas (``<<<2, 0, 4, 0>>>``). Also
-accepted (``tasks/_grid_answer.py``): one row per line (values separated by commas,
+accepted (``symbench.answer.split_grid``): one row per line (values separated by commas,
 or by spaces, a trailing comma per line allowed), one optional pair of outer brackets,
 or a list of bracketed rows (``[[2, 0], [4, 0]]``). Values are plain non-negative
 integers.
@@ -43,13 +43,12 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, short
+from symbench.answer import AnswerFormat, ParseError, short, split_grid
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
-from symbench.tasks._grid_answer import split_grid
 
 _MAX_ATTEMPTS = 5_000
 _STEPS = {"u": (-1, 0), "d": (1, 0), "l": (0, -1), "r": (0, 1)}
-_VALUE_RE = re.compile(r"\d{1,12}")
+_VALUE_RE = re.compile(r"[0-9]{1,12}")  # ASCII digits only
 
 
 def simulate(grid: list[list[int]], start: tuple[int, int], moves: str) -> tuple[list[list[int]], int]:
@@ -121,6 +120,7 @@ class Game2048(SymbolicTask):
     paper_order = 36
     family = "grid"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = Game2048Config
     presets = {
         1: Game2048Config(size=(2, 2), moves=(2, 2)),
@@ -191,7 +191,7 @@ class Game2048(SymbolicTask):
         try:
             grid = parse_grid(answer, n)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         expected = self._final(params)
         for i in range(n):
             for j in range(n):

@@ -6,8 +6,9 @@ diagonal, the cells (r, n-1-r) from top-right to bottom-left, hold the same lett
 cells are pre-filled; the rest must be filled in.
 
 Answer format: n lines of n comma-separated letters, e.g. ``a,b,c,d,e`` per line. Also
-accepted: a JSON-style ``[[...], ...]`` list of rows (letters quoted or not), and lines of
-letters separated by spaces. Letters are read case-insensitively.
+accepted (the shared ``symbench.answer.split_grid``): a JSON-style ``[[...], ...]`` list of
+rows (letters quoted or not), lines of letters separated by spaces, one pair of brackets
+per line, and one flat row-major list. Letters are read case-insensitively.
 
 Choices made here (the catalogue leaves them open):
 
@@ -38,10 +39,9 @@ cyclic solutions made the pattern guessable.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, ParseError, short, split_grid
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _LETTERS = "abcdefghijkl"
@@ -232,26 +232,9 @@ def _forced(n: int, g: list[int], cell: int, letter: int) -> bool:
 
 
 def parse_grid(answer: str, n: int) -> list[list[str]]:
-    """n rows of n cells (lower-cased). Raises ValueError with a reason."""
-    s = answer.strip()
-    if s.startswith("["):
-        if not s.endswith("]"):
-            raise ValueError("unbalanced brackets")
-        inner = s[1:-1]
-        if re.sub(r"\[[^\[\]]*\]", "", inner).strip(" \t\n,"):
-            raise ValueError(f"expected a list of {n} lists of {n} letters")
-        rows = [[x.strip().strip("'\"").strip() for x in row.split(",")] for row in re.findall(r"\[([^\[\]]*)\]", inner)]
-    else:
-        lines = [line.strip() for line in s.splitlines() if line.strip()]
-        if len(lines) > n:
-            raise ValueError(f"expected {n} rows, got {len(lines)}")
-        rows = [[x.strip() for x in (line.split(",") if "," in line else line.split())] for line in lines]
-    if len(rows) != n:
-        raise ValueError(f"expected {n} rows, got {len(rows)}")
-    for k, row in enumerate(rows):
-        if len(row) != n:
-            raise ValueError(f"row {k + 1} has {len(row)} cells, expected {n}")
-    return [[x.lower() for x in row] for row in rows]
+    """n rows of n cells (lower-cased), in any shape ``split_grid`` reads. Raises ParseError."""
+    # only ASCII is folded: str.lower() would turn the Kelvin sign into "k"
+    return [[x.lower() if x.isascii() else x for x in row] for row in split_grid(answer, n, n)]
 
 
 @dataclass(frozen=True)
@@ -278,6 +261,7 @@ class LetterLogicDiagram(SymbolicTask):
     paper_order = 24
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("text", case_insensitive=True)
     Config = LetterLogicDiagramConfig
     presets = {
         1: LetterLogicDiagramConfig(size=(5, 5), blanks=(8, 10)),
@@ -361,12 +345,12 @@ class LetterLogicDiagram(SymbolicTask):
         letters = _LETTERS[:n]
         try:
             grid = parse_grid(answer, n)
-        except ValueError as exc:
-            return Verdict.fail(str(exc))
+        except ParseError as exc:
+            return Verdict.bad_format(str(exc))
         for r, row in enumerate(grid):
             for c, x in enumerate(row):
                 if len(x) != 1 or x not in letters:
-                    return Verdict.fail(f"cell ({r + 1}, {c + 1}) holds {short(x)}, not one of the letters {letters}")
+                    return Verdict.bad_format(f"cell ({r + 1}, {c + 1}) holds {short(x)}, not one of the letters {letters}")
         for r, row in enumerate(params["puzzle"]):
             for c, ch in enumerate(row):
                 if ch != "." and grid[r][c] != ch:
@@ -381,6 +365,13 @@ class LetterLogicDiagram(SymbolicTask):
         if len(diag) != 1:
             return Verdict.fail(f"the minor diagonal holds different letters: {', '.join(sorted(diag))}")
         return Verdict.ok()
+
+    def wrong_answer(self, params: dict) -> str:
+        """A well-formed wrong grid (for the format checks): the reference with rows 1 and 2
+        swapped. Rows and columns stay Latin, but the minor diagonal breaks."""
+        rows = self.solve(params).splitlines()
+        rows[0], rows[1] = rows[1], rows[0]
+        return "\n".join(rows)
 
     def size(self, params: dict) -> float:
         return params["blanks"] + params["n"]

@@ -36,11 +36,11 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 SOURCES: tuple[str, ...] = ("real", "synthetic")
-_ANSWER_RE = re.compile(r"count\s*:\s*(\d{1,7})\s*,\s*positions\s*:\s*\[(.*)\]", re.IGNORECASE | re.DOTALL)
+_ANSWER_RE = re.compile(r"count\s*:\s*([0-9]{1,7})\s*,\s*positions\s*:\s*\[(.*)\]", re.IGNORECASE | re.DOTALL | re.ASCII)
 _MAX_ATTEMPTS = 100
 
 
@@ -89,6 +89,7 @@ class Letters(SymbolicTask):
     paper_order = 29
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("text", case_insensitive=True)
     Config = LettersConfig
     presets = {
         1: LettersConfig(length=(5, 10), frequency=(1, 2)),
@@ -151,17 +152,17 @@ class Letters(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         m = _ANSWER_RE.fullmatch(answer.strip())
         if not m:
-            return Verdict.fail(f"answer is not of the form 'Count: N, Positions: [..]': {short(answer)}")
+            return Verdict.bad_format(f"answer is not of the form 'Count: N, Positions: [..]': {short(answer)}")
         count = int(m.group(1))
         inner = m.group(2).strip()
-        items = [] if not inner else [t.strip() for t in inner.split(",")]
+        items = [] if not inner else [strip_quotes(t) for t in inner.split(",")]
         word = params["word"]
         if len(items) > len(word):
             return Verdict.fail(f"{len(items)} positions listed, but the word has only {len(word)} characters")
         got = []
         for item in items:
-            if not re.fullmatch(r"\d{1,7}", item):
-                return Verdict.fail(f"position {short(item)} is not a positive integer")
+            if not re.fullmatch(r"[0-9]{1,7}", item):
+                return Verdict.bad_format(f"position {short(item)} is not a positive integer")
             got.append(int(item))
         if len(set(got)) != len(got):
             return Verdict.fail("a position is listed more than once")

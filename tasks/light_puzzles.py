@@ -28,7 +28,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 NAMES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -73,6 +73,7 @@ class LightPuzzles(SymbolicTask):
     paper_order = 16
     family = "grid"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = LightPuzzlesConfig
     presets = {
         1: LightPuzzlesConfig(size=(2, 2), buttons=(1, 1), presses=(1, 1)),
@@ -137,16 +138,16 @@ class LightPuzzles(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         n = params["size"]
         if len(answer) > 20 * n * n + 100:
-            return Verdict.fail("answer is far too long")
+            return Verdict.bad_format("answer is far too long")
         try:
             items = parse_list(answer)
         except ParseError as exc:
-            return Verdict.fail(f"answer is not a comma-separated list of 0/1 values: {exc}")
+            return Verdict.bad_format(f"answer is not a comma-separated list of 0/1 values: {exc}")
         if len(items) != n * n:
-            return Verdict.fail(f"expected {n * n} values, got {len(items)}")
+            return Verdict.bad_format(f"expected {n * n} values, got {len(items)}")
         for i, item in enumerate(items):
             if item not in ("0", "1"):
-                return Verdict.fail(f"value {i + 1} must be 0 or 1, got {short(item)}")
+                return Verdict.bad_format(f"value {i + 1} must be 0 or 1, got {short(item)}")
         final = simulate(params)
         for i, item in enumerate(items):
             r, c = divmod(i, n)

@@ -45,7 +45,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short, strip_outer_brackets, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 # name: (size, K, low value, high value, rule, sum bound)
@@ -131,6 +131,7 @@ class LogicPuzzle(SymbolicTask):
     paper_order = 20
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = LogicPuzzleConfig
     presets = {
         1: LogicPuzzleConfig(variants=("c1", "c2")),
@@ -205,16 +206,15 @@ class LogicPuzzle(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         k = params["k"]
         if len(answer) > 20 * k + 100:
-            return Verdict.fail("answer is far too long")
-        text = answer.strip()
-        if text[:1] in "[(" and text[-1:] in "])" and len(text) >= 2:
-            text = text[1:-1]
+            return Verdict.bad_format("answer is far too long")
         cells = []
-        for i, part in enumerate(text.split(",")):
-            m = _PAIR_RE.fullmatch(part.strip())
+        for i, part in enumerate(strip_outer_brackets(answer).split(",")):
+            m = _PAIR_RE.fullmatch(strip_quotes(part))
             if not m:
-                return Verdict.fail(f"item {i + 1} is not a 'row column' pair of integers: {short(part.strip())}")
+                return Verdict.bad_format(f"item {i + 1} is not a 'row column' pair of integers: {short(part.strip())}")
             cells.append((int(m.group(1)), int(m.group(2))))
+        if len(cells) != k:
+            return Verdict.bad_format(f"expected {k} cells, got {len(cells)}")
         problem = violations(params, cells)
         if problem:
             return Verdict.fail(problem)

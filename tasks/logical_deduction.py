@@ -61,7 +61,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, parse_option_letter, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._logical_deduction_domains import DOMAIN_NAMES, DOMAINS
 from symbench.tasks._logical_deduction_solver import _satisfied, count_solutions
@@ -73,11 +73,13 @@ ORDINALS = (
 LETTERS = "ABCDEFGHIJKL"
 _MAX_ATTEMPTS = 60
 _MAX_CLUES = 80
-_ARTICLE_RE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE | re.ASCII)
 
 
 def normalise_name(text: str) -> str:
-    s = " ".join(text.split()).lower()
+    s = " ".join(text.split())
+    if s.isascii():  # str.lower() maps the Kelvin sign onto "k": only ASCII is folded
+        s = s.lower()
     return _ARTICLE_RE.sub("", s)
 
 
@@ -133,6 +135,7 @@ class LogicalDeduction(SymbolicTask):
     paper_order = 8
     family = "logic"
     origin = "recreated"
+    answer_format = AnswerFormat("list", case_insensitive=True)
     Config = LogicalDeductionConfig
     presets = {
         1: LogicalDeductionConfig(objects=(3, 3)),
@@ -311,29 +314,27 @@ class LogicalDeduction(SymbolicTask):
         names = params["objects"]
         order = params["order"]
         if params["answer_format"] == "choice":
-            m = re.fullmatch(r"\(?\s*([A-Za-z])\s*\)?", answer)
-            if not m or (answer.startswith("(") != answer.endswith(")")):
-                return Verdict.fail(f"answer must be an option letter such as (A), got {short(answer)}")
-            letter = m.group(1).upper()
-            if letter not in LETTERS[: len(names)]:
-                return Verdict.fail(f"there is no option ({letter})")
+            try:
+                letter = parse_option_letter(answer, LETTERS[: len(names)])
+            except ParseError as exc:
+                return Verdict.bad_format(str(exc))
             if letter == LETTERS[order[params["query_position"]]]:
                 return Verdict.ok()
             return Verdict.fail(f"option ({letter}) is false")
         if len(answer) > 4_000:
-            return Verdict.fail("answer is far too long for a list of the objects")
+            return Verdict.bad_format("answer is far too long for a list of the objects")
         try:
             items = parse_list(answer)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         if len(items) != len(names):
-            return Verdict.fail(f"expected {len(names)} objects, got {len(items)}")
+            return Verdict.bad_format(f"expected {len(names)} objects, got {len(items)}")
         index = {normalise_name(nm): i for i, nm in enumerate(names)}
         given: list[int] = []
         for item in items:
             key = normalise_name(item)
             if key not in index:
-                return Verdict.fail(f"unknown object {short(item)}")
+                return Verdict.bad_format(f"unknown object {short(item)}")
             if index[key] in given:
                 return Verdict.fail(f"object {short(item)} appears twice")
             given.append(index[key])

@@ -42,7 +42,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 from ._permutation_csp import SearchLimit, solve_permutation
@@ -132,6 +132,7 @@ class LogicalEquation(SymbolicTask):
     paper_order = 13
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = LogicalEquationConfig
     presets = {
         1: LogicalEquationConfig(letters=(5, 5), value_max=30, constraints=(5, 6), gt_percent=5),
@@ -265,13 +266,13 @@ class LogicalEquation(SymbolicTask):
         try:
             items = parse_list(answer)
         except ParseError as exc:
-            return Verdict.fail(f"answer is not a list of integers: {exc}")
+            return Verdict.bad_format(f"answer is not a list of integers: {exc}")
         if len(items) != n:
-            return Verdict.fail(f"expected {n} values, got {len(items)}")
+            return Verdict.bad_format(f"expected {n} values, got {len(items)}")
         got = []
         for i, item in enumerate(items):
             if not _INT_RE.fullmatch(item):
-                return Verdict.fail(f"value for {LETTERS[i]} is not an integer: {short(item)}")
+                return Verdict.bad_format(f"value for {LETTERS[i]} is not an integer: {short(item)}")
             got.append(int(item))
         values = params["values"]
         if sorted(got) != sorted(values):

@@ -49,7 +49,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -111,6 +111,7 @@ class MahjongPattern(SymbolicTask):
     paper_order = 17
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = MahjongPatternConfig
     presets = {
         1: MahjongPatternConfig(rounds=(1, 1), chi=False),
@@ -227,22 +228,22 @@ class MahjongPattern(SymbolicTask):
         allowed = "012" if params["chi"] else "01"
         if params["report_all"]:
             if len(answer) > 10 * len(expected) + 20:
-                return Verdict.fail(f"answer is far too long for a list of {len(expected)} results")
+                return Verdict.bad_format(f"answer is far too long for a list of {len(expected)} results")
             try:
                 items = parse_list(answer)
             except ParseError as exc:
-                return Verdict.fail(str(exc))
+                return Verdict.bad_format(str(exc))
             for pos, item in enumerate(items, 1):
                 if len(item) != 1 or item not in allowed:
-                    return Verdict.fail(f"item {pos} must be one of the digits {', '.join(allowed)}, got {short(item)}")
+                    return Verdict.bad_format(f"item {pos} must be one of the digits {', '.join(allowed)}, got {short(item)}")
             if len(items) != len(expected):
-                return Verdict.fail(f"expected {len(expected)} results, got {len(items)}")
+                return Verdict.bad_format(f"expected {len(expected)} results, got {len(items)}")
             for pos, (got, want) in enumerate(zip(items, expected), 1):
                 if int(got) != want:
                     return Verdict.fail(f"round {pos}: answered {NAMES[int(got)]} ({got}), which is wrong")
             return Verdict.ok()
         if not re.fullmatch(f"[{allowed}]", answer):
-            return Verdict.fail(f"answer must be a single digit among {', '.join(allowed)}, got {short(answer)}")
+            return Verdict.bad_format(f"answer must be a single digit among {', '.join(allowed)}, got {short(answer)}")
         if int(answer) != expected[-1]:
             return Verdict.fail(f"answered {NAMES[int(answer)]} ({answer}), which is not the last round's result")
         return Verdict.ok()

@@ -12,7 +12,7 @@ the result of the previous one:
 
 Answer format: the cells of the final matrix flattened row-major, separated by commas
 (``<<<A, B, C, D>>>``). One pair of outer brackets, one row per line, bracketed rows and a
-pair of quotes around a cell are also accepted (``tasks/_grid_answer.py``). Cells are
+pair of quotes around a cell are also accepted (``symbench.answer.split_grid``). Cells are
 compared exactly (letters are upper case, and case matters).
 
 Choices made here (the catalogue leaves them open):
@@ -32,9 +32,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, short
+from symbench.answer import AnswerFormat, ParseError, short, split_grid
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
-from symbench.tasks._grid_answer import split_grid
 
 ALPHABETS = {
     "letters": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -123,6 +122,7 @@ class MatrixTransformation(SymbolicTask):
     paper_order = 19
     family = "grid"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = MatrixTransformationConfig
     presets = {
         1: MatrixTransformationConfig(rows=(2, 2), cols=(2, 2), content=("letters",)),
@@ -196,7 +196,14 @@ class MatrixTransformation(SymbolicTask):
         try:
             cells = split_grid(answer, len(expected), len(expected[0]))
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
+        alphabet = ALPHABETS[params["content"]]
+        for i, row in enumerate(cells):
+            for j, cell in enumerate(row):
+                if len(cell) != 1 or cell not in alphabet:
+                    return Verdict.bad_format(
+                        f"cell at row {i + 1}, column {j + 1} is {short(cell)}, not one of the {CONTENT_WORDS[params['content']]}"
+                    )
         for i, row in enumerate(cells):
             for j, cell in enumerate(row):
                 if cell != expected[i][j]:

@@ -54,7 +54,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_int, short
+from symbench.answer import AnswerFormat, ParseError, parse_choice, parse_int, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 STYLES = ("forward", "grid", "turns", "mixed")
@@ -146,6 +146,7 @@ class Navigate(SymbolicTask):
     paper_order = 9
     family = "logic"
     origin = "recreated"
+    answer_format = AnswerFormat("choice")
     Config = NavigateConfig
     presets = {
         1: NavigateConfig(style="forward", instructions=(3, 4), steps=(1, 10)),
@@ -291,20 +292,22 @@ class Navigate(SymbolicTask):
         expected = self.solve(params)
         if params["ask"] == "distance":
             if len(answer) > 20:
-                return Verdict.fail(f"answer must be a short integer, got {short(answer)}")
+                return Verdict.bad_format(f"answer must be a short integer, got {short(answer)}")
             try:
-                value = parse_int(answer)
+                value = parse_int(answer, allow_grouping=True)
             except ParseError as exc:
-                return Verdict.fail(str(exc))
+                return Verdict.bad_format(str(exc))
             if value == int(expected):
                 return Verdict.ok()
             return Verdict.fail(f"wrong distance {value}")
-        if answer.lower() not in ("yes", "no"):
-            return Verdict.fail(f"answer must be Yes or No, got {short(answer)}")
-        if answer.lower() == expected.lower():
+        try:
+            got = parse_choice(answer, ("Yes", "No"))
+        except ParseError as exc:
+            return Verdict.bad_format(str(exc))
+        if got == expected:
             return Verdict.ok()
         dx, dy, _ = walk(params["instructions"])
-        return Verdict.fail(f"wrong answer {answer}: the walk ends at offset ({dx}, {dy}) from the start")
+        return Verdict.fail(f"wrong answer {got}: the walk ends at offset ({dx}, {dy}) from the start")
 
     def size(self, params: dict) -> float:
         ins = params["instructions"]

@@ -45,7 +45,7 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, format_fraction, parse_number, short
+from symbench.answer import AnswerFormat, ParseError, format_fraction, parse_number, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._new_operator_expressions import (
     _Overflow,
@@ -105,6 +105,7 @@ class NewOperator(SymbolicTask):
     paper_order = 14
     family = "math"
     origin = "paper"
+    answer_format = AnswerFormat("number")
     Config = NewOperatorConfig
     presets = {
         1: NewOperatorConfig(operators=(1, 1), operands=(2, 2), shape="left"),
@@ -234,11 +235,11 @@ class NewOperator(SymbolicTask):
 
     def check(self, params: dict, answer: str) -> Verdict:
         if len(answer) > 200:
-            return Verdict.fail(f"answer is too long for a number: {short(answer)}")
+            return Verdict.bad_format(f"answer is too long for a number: {short(answer)}")
         try:
-            got = parse_number(answer)
-        except (ParseError, ValueError) as exc:
-            return Verdict.fail(f"answer is not an exact number: {exc}")
+            got = parse_number(answer, allow_grouping=True)
+        except ParseError as exc:
+            return Verdict.bad_format(f"answer is not an exact number: {exc}")
         expected = self._value(params)
         if got != expected:
             return Verdict.fail(f"wrong value {format_fraction(got)}")

@@ -36,7 +36,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import SymbolicTask, TaskConfig, Verdict
 
 _ENTRY = re.compile(r"(\d{1,3})(?:-(\d{1,3}))?")
@@ -97,6 +97,7 @@ class NumberMultiply(SymbolicTask):
     paper_order = 31
     family = "math"
     origin = "paper"
+    answer_format = AnswerFormat("number")
     Config = NumberMultiplyConfig
     presets = {
         1: NumberMultiplyConfig(patterns=("2,2",)),
@@ -141,16 +142,15 @@ class NumberMultiply(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         expected = self.solve(params)
         s = answer.strip()
-        # bound the work before any conversion: a valid answer is at most this long
-        limit = len(expected) + len(expected) // 3 + 2
-        if len(s) > limit:
-            return Verdict.fail(f"answer is too long ({len(s)} characters) to be the product")
         if _PLAIN.fullmatch(s):
             digits = s
         elif _GROUPED.fullmatch(s):
             digits = s.replace(",", "")
         else:
-            return Verdict.fail(f"expected a single integer, got {short(answer)}")
+            return Verdict.bad_format(f"expected a single integer, got {short(answer)}")
+        # bound the work before any conversion: the product has this many characters
+        if len(digits) > len(expected) + 1:
+            return Verdict.fail(f"wrong product: too long ({len(digits.lstrip('+-'))} digits, more than the product has)")
         value = int(digits)
         if str(value) == expected:
             return Verdict.ok()

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, ParseError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._path_plan_arena import UNIT, _clip, _fmt, _free_point, _layout, _units, plan_path
 
@@ -77,7 +77,7 @@ TEMPLATES: tuple[tuple[tuple[str, ...], tuple[str, ...] | None], ...] = (
     (("yellow", "red", "green"), ("blue",)),
 )
 _MAX_LAYOUTS = 300
-_NUM_RE = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+_NUM_RE = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"  # ASCII digits only
 _PAIR_RE = re.compile(rf"\s*[(\[]\s*({_NUM_RE})\s*,\s*({_NUM_RE})\s*[)\]]\s*")
 
 
@@ -169,27 +169,31 @@ def _key(params: dict) -> str:
     return json.dumps({k: params[k] for k in keep}, sort_keys=True)
 
 
+class _TooManyWaypoints(ParseError):
+    """The path has more waypoints than the question allows (a wrong answer, not a malformed one)."""
+
+
 def _parse_path(text: str, limit: int) -> list[tuple[Fraction, Fraction]]:
     s = text.strip()
-    if s.startswith("[") and s.endswith("]") and _PAIR_RE.match(s, 1):
+    if (s[:1], s[-1:]) in (("[", "]"), ("(", ")")) and _PAIR_RE.match(s, 1):
         s = s[1:-1]
     points = []
     pos = 0
     while True:
         m = _PAIR_RE.match(s, pos)
         if not m:
-            raise ValueError(f"expected a waypoint '(x, y)' at {short(s[pos : pos + 30])}")
+            raise ParseError(f"expected a waypoint '(x, y)' at {short(s[pos : pos + 30])}")
         for num in m.groups():
             if len(num) > 20:
-                raise ValueError(f"coordinate {short(num)} is longer than 20 characters")
+                raise ParseError(f"coordinate {short(num)} is longer than 20 characters")
         points.append((Fraction(m.group(1)), Fraction(m.group(2))))
         if len(points) > limit:
-            raise ValueError(f"more than {limit} waypoints")
+            raise _TooManyWaypoints(f"more than {limit} waypoints")
         pos = m.end()
         if pos == len(s):
             return points
         if s[pos] != ",":
-            raise ValueError(f"expected ',' between waypoints at {short(s[pos : pos + 30])}")
+            raise ParseError(f"expected ',' between waypoints at {short(s[pos : pos + 30])}")
         pos += 1
 
 
@@ -203,21 +207,23 @@ def _fmt_exact(v: Fraction) -> str:
     return format(float(v), ".6g")
 
 
-def _check(params: dict, answer: str) -> str | None:
-    """None if ``answer`` is a valid plan, otherwise the reason."""
+def _check(params: dict, answer: str) -> Verdict | None:
+    """None if ``answer`` is a valid plan, otherwise why not (bad_format or wrong)."""
     limit = params["max_waypoints"]
     try:
         path = _parse_path(answer, limit)
-    except ValueError as exc:
-        return f"malformed path: {exc}"
+    except _TooManyWaypoints as exc:
+        return Verdict.fail(str(exc))
+    except ParseError as exc:
+        return Verdict.bad_format(f"malformed path: {exc}")
     start = tuple(Fraction(v) for v in params["start"])
     end = tuple(Fraction(v) for v in params["end"])
     if len(path) < 2:
-        return "the path needs at least two waypoints (start and end)"
+        return Verdict.fail("the path needs at least two waypoints (start and end)")
     if path[0] != start:
-        return f"the first waypoint {_pt(path[0])} is not the start {_pt(start)}"
+        return Verdict.fail(f"the first waypoint {_pt(path[0])} is not the start {_pt(start)}")
     if path[-1] != end:
-        return f"the last waypoint {_pt(path[-1])} is not the end {_pt(end)}"
+        return Verdict.fail(f"the last waypoint {_pt(path[-1])} is not the end {_pt(end)}")
     colours = params["colours"]
     boxes = [tuple(Fraction(v) for v in b) for b in params["boxes"]]
     index = {c: i for i, c in enumerate(colours)}
@@ -230,7 +236,7 @@ def _check(params: dict, answer: str) -> str | None:
         where = f"segment {s + 1} from {_pt(path[s])} to {_pt(path[s + 1])}"
         for wall in _WALLS_EXACT:
             if _clip(px, py, qx, qy, *wall) is not None:
-                return f"{where} touches a wall"
+                return Verdict.fail(f"{where} touches a wall")
         firsts = []
         for b, box in enumerate(boxes):
             if b in avoid or (b in visit and b not in entered):
@@ -238,17 +244,17 @@ def _check(params: dict, answer: str) -> str | None:
                 if t is None:
                     continue
                 if b in avoid:
-                    return f"{where} enters the {colours[b]} box, which must be avoided"
+                    return Verdict.fail(f"{where} enters the {colours[b]} box, which must be avoided")
                 firsts.append((t, b))
         for t, b in sorted(firsts):
             entered[b] = (s, t)
             if params["ordered"]:
                 if visit[expected] != b:
-                    return f"{where} enters the {colours[b]} box before the {colours[visit[expected]]} box"
+                    return Verdict.fail(f"{where} enters the {colours[b]} box before the {colours[visit[expected]]} box")
                 expected += 1
     missing = [colours[b] for b in visit if b not in entered]
     if missing:
-        return f"the path never enters the {', '.join(missing)} box(es)"
+        return Verdict.fail(f"the path never enters the {', '.join(missing)} box(es)")
     return None
 
 
@@ -262,6 +268,7 @@ class PathPlan(SymbolicTask):
     paper_order = 2
     family = "planning"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = PathPlanConfig
     presets = {
         1: PathPlanConfig(boxes=(3, 3), visit=(1, 1), avoid=(0, 1), min_gap=0.3),
@@ -367,8 +374,7 @@ class PathPlan(SymbolicTask):
         )
 
     def check(self, params: dict, answer: str) -> Verdict:
-        reason = _check(params, answer)
-        return Verdict.ok() if reason is None else Verdict.fail(reason)
+        return _check(params, answer) or Verdict.ok()
 
     def size(self, params: dict) -> float:
         gap_bonus = max(0.0, 0.3 - params["min_gap"]) * 10

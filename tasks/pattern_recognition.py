@@ -39,7 +39,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 DECOY_KINDS = ("none", "small", "large")
@@ -104,6 +104,7 @@ class PatternRecognition(SymbolicTask):
     paper_order = 22
     family = "grid"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = PatternRecognitionConfig
     presets = {
         1: PatternRecognitionConfig(rows=(6, 8), cols=(6, 8), square=(3, 3)),
@@ -173,11 +174,11 @@ class PatternRecognition(SymbolicTask):
         try:
             items = parse_list(answer)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         if len(items) != 2:
-            return Verdict.fail(f"expected two integers [row, column], got {len(items)} values")
+            return Verdict.bad_format(f"expected two integers [row, column], got {len(items)} values")
         if not all(_INT_RE.fullmatch(item) for item in items):
-            return Verdict.fail(f"row and column must be non-negative integers, got {short(answer)}")
+            return Verdict.bad_format(f"row and column must be non-negative integers, got {short(answer)}")
         got = (int(items[0]), int(items[1]))
         if got != self._answer(params):
             return Verdict.fail(f"{list(got)} is not the bottom-right cell of the maximal one-letter square")

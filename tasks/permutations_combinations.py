@@ -43,7 +43,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 from ._permutation_csp import SearchLimit, solve_permutation
@@ -174,6 +174,7 @@ class PermutationsCombinations(SymbolicTask):
     paper_order = 37
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("list", case_insensitive=True)
     Config = PermutationsCombinationsConfig
     presets = {
         1: PermutationsCombinationsConfig(books=(4, 4), constraints=(3, 4)),
@@ -327,20 +328,20 @@ class PermutationsCombinations(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         n = params["books"]
         if len(answer) > 20 * n + 100:
-            return Verdict.fail("answer is far too long")
+            return Verdict.bad_format("answer is far too long")
         try:
             items = parse_list(answer)
         except ParseError as exc:
-            return Verdict.fail(f"answer is not a list of book labels: {exc}")
+            return Verdict.bad_format(f"answer is not a list of book labels: {exc}")
         if len(items) != n:
-            return Verdict.fail(f"expected {n} books, got {len(items)}")
+            return Verdict.bad_format(f"expected {n} books, got {len(items)}")
         labels = LABELS[:n]
         order = []
         for i, item in enumerate(items):
             label = item.upper()
             # ASCII only: str.upper() maps the dotless "ı" to "I" (and "ſ" to "S")
             if len(label) != 1 or not item.isascii() or label not in labels:
-                return Verdict.fail(f"item {i + 1} is not one of the labels {', '.join(labels)}: {short(item)}")
+                return Verdict.bad_format(f"item {i + 1} is not one of the labels {', '.join(labels)}: {short(item)}")
             order.append(labels.index(label))
         if len(set(order)) != n:
             dup = next(LABELS[b] for b in order if order.count(b) > 1)

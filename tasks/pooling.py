@@ -9,7 +9,7 @@ average of the n² values under its window (one operation per instance).
 
 Answer format: the m² output values row-major, separated by commas
 (``<<<5, -2, 12, 7>>>``). One pair of outer brackets, one row per line, or bracketed rows
-are also accepted (``tasks/_grid_answer.py``).
+are also accepted (``symbench.answer.split_grid``).
 
 How values are judged (stated in the question):
 
@@ -36,9 +36,8 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, format_fraction, parse_number, short, strip_quotes
+from symbench.answer import AnswerFormat, ParseError, format_fraction, parse_number, short, split_grid, strip_quotes
 from symbench.contract import SymbolicTask, TaskConfig, Verdict
-from symbench.tasks._grid_answer import split_grid
 
 OPERATIONS = ("max", "min", "average")
 _MAX_VALUE_CHARS = 40
@@ -117,6 +116,7 @@ class Pooling(SymbolicTask):
     paper_order = 15
     family = "grid"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = PoolingConfig
     presets = {
         1: PoolingConfig(size=(3, 3), window=(2, 2), operations=("max",)),
@@ -187,17 +187,17 @@ class Pooling(SymbolicTask):
         try:
             tokens = split_grid(answer, m, m)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         average = params["operation"] == "average"
         for i, row in enumerate(tokens):
             for j, token in enumerate(row):
                 where = f"output row {i + 1}, column {j + 1}"
                 if len(token) > _MAX_VALUE_CHARS:
-                    return Verdict.fail(f"value at {where} is too long")
+                    return Verdict.bad_format(f"value at {where} is too long")
                 try:
                     value = parse_number(token)
                 except ParseError:
-                    return Verdict.fail(f"value at {where} is not a number: {short(token)}")
+                    return Verdict.bad_format(f"value at {where} is not a number: {short(token)}")
                 target = expected[i][j]
                 if value == target:
                     continue

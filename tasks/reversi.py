@@ -39,7 +39,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short, strip_quotes
+from symbench.answer import AnswerFormat, short, strip_outer_brackets, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 BLACK, WHITE, EMPTY = "0", "1", "*"
@@ -131,6 +131,7 @@ class Reversi(SymbolicTask):
     paper_order = 27
     family = "grid"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = ReversiConfig
     presets = {
         1: ReversiConfig(board_size=4, listed_moves=(1, 1)),
@@ -243,17 +244,15 @@ class Reversi(SymbolicTask):
     # ------------------------------------------------------------------ verify
     def check(self, params: dict, answer: str) -> Verdict:
         n = params["n"]
-        body = answer.strip()
-        if len(body) >= 2 and (body[0], body[-1]) in (("[", "]"), ("(", ")")):
-            body = body[1:-1].strip()
+        body = strip_outer_brackets(answer)
         if len(body) > 20 * n * n + 100:
-            return Verdict.fail(f"answer is far too long for {n * n} cells")
+            return Verdict.bad_format(f"answer is far too long for {n * n} cells")
         cells = [strip_quotes(t) for t in _SEP.split(body)] if body else []
         for i, cell in enumerate(cells):
             if cell not in (BLACK, WHITE, EMPTY):
-                return Verdict.fail(f"cell {i + 1} is {short(cell)}; each cell must be 0, 1 or *, separated by commas")
+                return Verdict.bad_format(f"cell {i + 1} is {short(cell)}; each cell must be 0, 1 or *, separated by commas")
         if len(cells) != n * n:
-            return Verdict.fail(f"expected {n * n} cells, got {len(cells)}")
+            return Verdict.bad_format(f"expected {n * n} cells, got {len(cells)}")
         expected = [cell for row in self.final_board(params) for cell in row]
         for i, (got, want) in enumerate(zip(cells, expected)):
             if got != want:

@@ -48,7 +48,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, ParseError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._standard_sudoku_solver import UNITS, _full_grid, _Remover, search, singles_solve
 
@@ -56,27 +56,27 @@ _MAX_ATTEMPTS = 40
 
 
 def parse_grid(answer: str) -> list[list[int]]:
-    """9 rows of 9 digits from ``[[...], ...]`` or 9 lines. Raises ValueError."""
+    """9 rows of 9 digits from ``[[...], ...]`` or 9 lines. Raises ParseError."""
     s = answer.strip()
     if s.startswith("["):
         if not s.endswith("]"):
-            raise ValueError("unbalanced brackets")
+            raise ParseError("unbalanced brackets")
         inner = s[1:-1]
         rows = re.findall(r"\[([^\[\]]*)\]", inner)
         if re.sub(r"\[[^\[\]]*\]", "", inner).strip(" \t\n,"):
-            raise ValueError("expected a list of 9 lists of 9 digits")
+            raise ParseError("expected a list of 9 lists of 9 digits")
         if len(rows) != 9:
-            raise ValueError(f"expected 9 rows, got {len(rows)}")
+            raise ParseError(f"expected 9 rows, got {len(rows)}")
         grid = []
         for k, row in enumerate(rows):
             items = [strip.strip().strip("'\"") for strip in row.split(",")]
             if len(items) != 9 or not all(re.fullmatch(r"[1-9]", x) for x in items):
-                raise ValueError(f"row {k + 1} must hold 9 digits 1-9, got {short(row)}")
+                raise ParseError(f"row {k + 1} must hold 9 digits 1-9, got {short(row)}")
             grid.append([int(x) for x in items])
         return grid
     lines = [line.strip() for line in s.splitlines() if line.strip()]
     if len(lines) != 9:
-        raise ValueError(f"expected 9 rows, got {len(lines)}")
+        raise ParseError(f"expected 9 rows, got {len(lines)}")
     grid = []
     for k, line in enumerate(lines):
         if re.fullmatch(r"[1-9]{9}", line):
@@ -84,7 +84,7 @@ def parse_grid(answer: str) -> list[list[int]]:
         else:
             items = [x for x in re.split(r"[,\s]+", line) if x]
             if len(items) != 9 or not all(re.fullmatch(r"[1-9]", x) for x in items):
-                raise ValueError(f"row {k + 1} must hold 9 digits 1-9, got {short(line)}")
+                raise ParseError(f"row {k + 1} must hold 9 digits 1-9, got {short(line)}")
         grid.append([int(x) for x in items])
     return grid
 
@@ -109,6 +109,7 @@ class StandardSudoku(SymbolicTask):
     paper_order = 28
     family = "search"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = StandardSudokuConfig
     presets = {
         1: StandardSudokuConfig(blanks=(30, 35)),
@@ -179,8 +180,8 @@ class StandardSudoku(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         try:
             grid = parse_grid(answer)
-        except ValueError as exc:
-            return Verdict.fail(str(exc))
+        except ParseError as exc:
+            return Verdict.bad_format(str(exc))
         for r, row in enumerate(params["puzzle"]):
             for c, v in enumerate(row):
                 if v and grid[r][c] != v:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_int, short
+from symbench.answer import AnswerFormat, ParseError, parse_int, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -90,6 +90,7 @@ class StatisticalCounting(SymbolicTask):
     paper_order = 18
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("number")
     Config = StatisticalCountingConfig
     presets = {
         1: StatisticalCountingConfig(length=(5, 10), letters=(2, 2)),
@@ -173,11 +174,11 @@ class StatisticalCounting(SymbolicTask):
 
     def check(self, params: dict, answer: str) -> Verdict:
         if len(answer) > 30:
-            return Verdict.fail(f"expected a single integer, got {short(answer)}")
+            return Verdict.bad_format(f"expected a single integer, got {short(answer)}")
         try:
             value = parse_int(answer, allow_grouping=True)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         expected = self._answer(params)
         if value != expected:
             return Verdict.fail(f"wrong total: {value}")

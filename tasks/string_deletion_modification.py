@@ -35,7 +35,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short, strip_quotes
+from symbench.answer import AnswerFormat, short, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 _MAX_ATTEMPTS = 3_000
@@ -234,6 +234,7 @@ class StringDeletionModification(SymbolicTask):
     paper_order = 25
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = StringDeletionModificationConfig
     presets = {
         1: StringDeletionModificationConfig(rules=(3, 3), length=(6, 10), min_firings=2, min_distinct=1),
@@ -290,7 +291,7 @@ class StringDeletionModification(SymbolicTask):
         if got == expected:
             return Verdict.ok()
         if not re.fullmatch(r"[a-z]*", got):
-            return Verdict.fail(f"answer must be lowercase letters only, got {short(got)}")
+            return Verdict.bad_format(f"answer must be lowercase letters only, got {short(got)}")
         if len(got) != len(expected):
             return Verdict.fail(f"wrong length: {len(got)} letters, expected {len(expected)}")
         first = next(i for i, (a, b) in enumerate(zip(got, expected)) if a != b)

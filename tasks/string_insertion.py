@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 
 ALPHABET = "ABCDE"
 RULES: tuple[tuple[str, str], ...] = (
@@ -89,6 +89,7 @@ class StringInsertion(SymbolicTask):
     paper_order = 23
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("text")
     Config = StringInsertionConfig
     presets = {
         1: StringInsertionConfig(occurrences=(1, 1), length=(6, 10)),
@@ -180,7 +181,7 @@ class StringInsertion(SymbolicTask):
         if answer == expected:
             return Verdict.ok()
         if not re.fullmatch(r"[A-E]*", answer):
-            return Verdict.fail(f"answer must use only the letters A-E, got {short(answer)}")
+            return Verdict.bad_format(f"answer must use only the letters A-E, got {short(answer)}")
         if len(answer) != len(expected):
             return Verdict.fail(f"wrong length: {len(answer)} letters, expected {len(expected)}")
         first = next(i for i, (a, b) in enumerate(zip(answer, expected)) if a != b)

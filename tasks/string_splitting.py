@@ -37,7 +37,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 ITEMS: tuple[str, ...] = ("A", "B", "C", "X", "Y", "Z")
@@ -119,6 +119,7 @@ class StringSplitting(SymbolicTask):
     paper_order = 33
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = StringSplittingConfig
     presets = {
         1: StringSplittingConfig(counts=(1, 3)),
@@ -170,20 +171,19 @@ class StringSplitting(SymbolicTask):
         )
 
     def check(self, params: dict, answer: str) -> Verdict:
-        text = answer.strip()
-        if len(text) > 1_000:
-            return Verdict.fail("answer is far too long for six counts")
-        if len(text) >= 2 and (text[0], text[-1]) in (("[", "]"), ("(", ")")):
-            text = text[1:-1].strip()
-        items = re.split(r"\s*,\s*|\s+", text) if text else []
+        if len(answer) > 1_000:
+            return Verdict.bad_format("answer is far too long for six counts")
+        try:
+            items = parse_list(answer, also_whitespace=True)
+        except ParseError as exc:
+            return Verdict.bad_format(str(exc))
         if len(items) != 6:
-            return Verdict.fail(f"expected exactly 6 counts, got {len(items)}")
+            return Verdict.bad_format(f"expected exactly 6 counts, got {len(items)}")
         values = []
         for label, item in zip(ITEMS, items):
-            m = re.fullmatch(r"([\"']?)(\d{1,%d})\1" % _MAX_DIGITS, item)
-            if not m:
-                return Verdict.fail(f"the count of {label} is not a non-negative integer: {short(item)}")
-            values.append(int(m.group(2)))
+            if not re.fullmatch(r"[0-9]{1,%d}" % _MAX_DIGITS, item):  # ASCII digits only
+                return Verdict.bad_format(f"the count of {label} is not a non-negative integer: {short(item)}")
+            values.append(int(item))
         expected, _ = simulate(params["counts"], _methods(params))
         for label, got, want in zip(ITEMS, values, expected):
             if got != want:

@@ -47,7 +47,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 BLOCKS: tuple[str, ...] = ("[A]", "[B]", "[C]", "{A}", "{B}", "{C}", "(A)", "(B)", "(C)")
@@ -142,6 +142,7 @@ class StringSynthesis(SymbolicTask):
     paper_order = 26
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = StringSynthesisConfig
     presets = {
         1: StringSynthesisConfig(count_a=(1, 3), count_b=(1, 3), count_c=(1, 3)),
@@ -209,18 +210,18 @@ class StringSynthesis(SymbolicTask):
         )
 
     def check(self, params: dict, answer: str) -> Verdict:
-        text = answer.strip()
-        if len(text) >= 2 and (text[0], text[-1]) in (("[", "]"), ("(", ")")):
-            text = text[1:-1].strip()
-        if len(text) > 1_000:
-            return Verdict.fail("answer is far too long for nine counts")
-        items = [t for t in re.split(r"\s*,\s*|\s+", text)] if text else []
+        if len(answer) > 1_000:
+            return Verdict.bad_format("answer is far too long for nine counts")
+        try:
+            items = parse_list(answer, also_whitespace=True)
+        except ParseError as exc:
+            return Verdict.bad_format(str(exc))
         if len(items) != 9:
-            return Verdict.fail(f"expected exactly 9 counts, got {len(items)}")
+            return Verdict.bad_format(f"expected exactly 9 counts, got {len(items)}")
         values = []
         for k, item in enumerate(items):
-            if not re.fullmatch(r"\d{1,%d}" % _MAX_DIGITS, item):
-                return Verdict.fail(f"count {k + 1} is not a non-negative integer: {short(item)}")
+            if not re.fullmatch(r"[0-9]{1,%d}" % _MAX_DIGITS, item):  # ASCII digits only
+                return Verdict.bad_format(f"count {k + 1} is not a non-negative integer: {short(item)}")
             values.append(int(item))
         expected = [int(x) for x in self.solve(params).split()]
         for block, got, want in zip(BLOCKS, values, expected):

@@ -54,7 +54,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from symbench.answer import ParseError, parse_list, short
+from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 CROPS = ("A", "B", "C")
@@ -157,6 +157,7 @@ class SynthesisDecomposition(SymbolicTask):
     paper_order = 35
     family = "string"
     origin = "paper"
+    answer_format = AnswerFormat("list")
     Config = SynthesisDecompositionConfig
     presets = {
         1: SynthesisDecompositionConfig(recipe_set="two_crop", start_a=(3, 6), start_b=(2, 4), start_c=(0, 0)),
@@ -257,17 +258,17 @@ class SynthesisDecomposition(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         items = params["items"]
         if len(answer) > 20 * len(items) + 20:
-            return Verdict.fail(f"answer is far too long for a list of {len(items)} counts")
+            return Verdict.bad_format(f"answer is far too long for a list of {len(items)} counts")
         try:
             parts = parse_list(answer)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         if len(parts) != len(items):
-            return Verdict.fail(f"expected {len(items)} counts ({', '.join(items)}), got {len(parts)}")
+            return Verdict.bad_format(f"expected {len(items)} counts ({', '.join(items)}), got {len(parts)}")
         values = []
         for item, part in zip(items, parts):
             if not re.fullmatch(r"[0-9]{1,12}", part):  # ASCII digits only
-                return Verdict.fail(f"the count of {item} must be a non-negative integer, got {short(part)}")
+                return Verdict.bad_format(f"the count of {item} must be a non-negative integer, got {short(part)}")
             values.append(int(part))
         for item, got, want in zip(items, values, self._final(params)):
             if got != want:

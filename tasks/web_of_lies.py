@@ -50,7 +50,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, ParseError, parse_choice
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 NAMES: tuple[str, ...] = (
@@ -157,6 +157,7 @@ class WebOfLies(SymbolicTask):
     paper_order = 7
     family = "logic"
     origin = "recreated"
+    answer_format = AnswerFormat("choice")
     Config = WebOfLiesConfig
     presets = {
         1: WebOfLiesConfig(people=(3, 3), negations=False),
@@ -250,11 +251,13 @@ class WebOfLies(SymbolicTask):
 
     def check(self, params: dict, answer: str) -> Verdict:
         expected = self.solve(params)
-        if answer.lower() not in ("yes", "no"):
-            return Verdict.fail(f"answer must be Yes or No, got {short(answer)}")
-        if answer.lower() == expected.lower():
+        try:
+            got = parse_choice(answer, ("Yes", "No"))
+        except ParseError as exc:
+            return Verdict.bad_format(str(exc))
+        if got == expected:
             return Verdict.ok()
-        return Verdict.fail(f"wrong answer {answer}: the queried person's status gives {expected}")
+        return Verdict.fail(f"wrong answer {got}: the queried person's status gives {expected}")
 
     def size(self, params: dict) -> float:
         return (

@@ -63,7 +63,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from symbench.answer import short
+from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 from ._calendar import _d, days_in_month, mdy, shift
@@ -75,7 +75,7 @@ ANSWER_FORMATS = ("mc", "free")
 LETTERS = "ABCDEFGHIJ"
 _MAX_ATTEMPTS = 3_000
 _PER_TEMPLATE = 200
-_FREE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_FREE_RE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")  # ASCII digits only
 _MC_RE = re.compile(r"\(([A-Za-z])\)(?:\s+(.*))?|([A-Za-z])", re.DOTALL)
 
 
@@ -110,6 +110,7 @@ class DateUnderstanding(SymbolicTask):
     paper_order = 6
     family = "logic"
     origin = "recreated"
+    answer_format = AnswerFormat("choice")
     Config = DateUnderstandingConfig
     presets = {
         1: DateUnderstandingConfig(anchor="direct", offset="one_day"),
@@ -217,24 +218,26 @@ class DateUnderstanding(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         text = answer.strip()
         if len(text) > 200:
-            return Verdict.fail("answer is too long for a date or an option letter")
+            return Verdict.bad_format("answer is too long for a date or an option letter")
         target = self.target(params)
         if params["answer_format"] == "free":
             got = _parse_mdy(text)
             if isinstance(got, str):
-                return Verdict.fail(got)
+                return Verdict.bad_format(got)
             return Verdict.ok() if got == target else Verdict.fail(f"wrong date {mdy(got)}")
         m = _MC_RE.fullmatch(text)
         if not m:
-            return Verdict.fail(f"expected an option letter such as (B), got {short(text)}")
+            return Verdict.bad_format(f"expected an option letter such as (B), got {short(text)}")
         letter = (m.group(1) or m.group(3)).upper()
         options = [_d(s) for s in params["options"]]
         index = LETTERS.find(letter)
-        if index < 0 or index >= len(options):
-            return Verdict.fail(f"there is no option ({letter})")
+        if not letter.isascii() or index < 0 or index >= len(options):
+            return Verdict.bad_format(f"there is no option ({letter})")
         if m.group(2) is not None:
             got = _parse_mdy(m.group(2).strip())
-            if isinstance(got, str) or got != options[index]:
+            if isinstance(got, str):
+                return Verdict.bad_format(f"after ({letter}): {got}")
+            if got != options[index]:
                 return Verdict.fail(f"the date after ({letter}) is not the date of option ({letter})")
         if options[index] != target:
             return Verdict.fail(f"wrong option ({letter})")

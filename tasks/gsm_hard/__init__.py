@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable
 
-from symbench.answer import ParseError, parse_arithmetic, parse_number, short
+from symbench.answer import AnswerFormat, ParseError, parse_arithmetic, parse_number, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 from ._money import t_profit, t_shopping, t_wages
@@ -125,6 +125,7 @@ class GsmHard(SymbolicTask):
     paper_order = 10
     family = "math"
     origin = "recreated"
+    answer_format = AnswerFormat("number")
     Config = GsmHardConfig
     presets = {
         1: GsmHardConfig(operations=(2, 3), big_numbers=(0, 0), big_digits=(3, 3), small_max=100),
@@ -235,14 +236,14 @@ class GsmHard(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         expected = evaluate(params["formula"])
         if len(answer) > 200:
-            return Verdict.fail("answer is far too long for a number")
+            return Verdict.bad_format("answer is far too long for a number")
         text = answer.strip()
         if text.startswith("$"):
             text = text[1:].strip()
         try:
             value = parse_number(text, allow_grouping=True)
         except ParseError as exc:
-            return Verdict.fail(str(exc))
+            return Verdict.bad_format(str(exc))
         if value == expected:
             return Verdict.ok()
         return Verdict.fail(f"wrong value {short(answer)}")

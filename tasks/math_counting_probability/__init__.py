@@ -54,7 +54,7 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbench.answer import ParseError, short
+from symbench.answer import AnswerFormat, ParseError, UndefinedValueError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._exact_parser import parse_answer
 
@@ -94,6 +94,7 @@ class MathCountingProbability(SymbolicTask):
     paper_order = 12
     family = "math"
     origin = "recreated"
+    answer_format = AnswerFormat("number")
     Config = MathCountingProbabilityConfig
     presets = {level: MathCountingProbabilityConfig(tier=level, scale=level) for level in (1, 2, 3, 4, 5)}
 
@@ -134,14 +135,16 @@ class MathCountingProbability(SymbolicTask):
         try:
             ref = self._value(params)
         except Exception as exc:  # noqa: BLE001 - malformed params
-            return Verdict.fail(f"malformed instance: {exc}")
+            return Verdict.verifier_error(f"malformed instance: {exc}")
         text = answer.strip()
         if len(text) > 2_000:
-            return Verdict.fail(f"answer too long ({len(text)} characters)")
+            return Verdict.bad_format(f"answer too long ({len(text)} characters)")
         try:
             got = parse_answer(text, tuple_len=None, names=())
+        except UndefinedValueError as exc:
+            return Verdict.fail(f"{short(answer)} has no value: {exc}")
         except (ParseError, ValueError, ZeroDivisionError, OverflowError, RecursionError) as exc:
-            return Verdict.fail(f"cannot read {short(answer)}: {exc}")
+            return Verdict.bad_format(f"cannot read {short(answer)}: {exc}")
         value = got.as_rational()
         if value is None:
             return Verdict.fail("the answer is not a rational number")

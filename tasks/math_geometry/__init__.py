@@ -64,7 +64,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from symbench.answer import ParseError, short
+from symbench.answer import AnswerFormat, ParseError, UndefinedValueError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._exact_parser import parse_answer
 from symbench.tasks._exact_surds import Surd, format_value
@@ -105,6 +105,7 @@ class MathGeometry(SymbolicTask):
     paper_order = 11
     family = "math"
     origin = "recreated"
+    answer_format = AnswerFormat("text", case_insensitive=True)  # only names: sqrt, pi
     Config = MathGeometryConfig
     presets = {level: MathGeometryConfig(tier=level, scale=level) for level in (1, 2, 3, 4, 5)}
 
@@ -163,10 +164,10 @@ class MathGeometry(SymbolicTask):
         try:
             ref = self._value(params)
         except Exception as exc:  # noqa: BLE001 - malformed params
-            return Verdict.fail(f"malformed instance: {exc}")
+            return Verdict.verifier_error(f"malformed instance: {exc}")
         text = answer.strip()
         if len(text) > 2_000:
-            return Verdict.fail(f"answer too long ({len(text)} characters)")
+            return Verdict.bad_format(f"answer too long ({len(text)} characters)")
         if params.get("kind") == "angle":
             for suffix in _DEGREE_SUFFIX:
                 if text.endswith(suffix):
@@ -175,10 +176,10 @@ class MathGeometry(SymbolicTask):
         is_point = isinstance(ref, list)
         try:
             got = parse_answer(text, tuple_len=len(ref) if is_point else None)
-        except ParseError as exc:
-            return Verdict.fail(f"cannot read {short(answer)}: {exc}")
-        except (ValueError, ZeroDivisionError, OverflowError, RecursionError) as exc:
-            return Verdict.fail(f"cannot read {short(answer)}: {exc}")
+        except UndefinedValueError as exc:
+            return Verdict.fail(f"{short(answer)} has no value: {exc}")
+        except (ParseError, ValueError, ZeroDivisionError, OverflowError, RecursionError) as exc:
+            return Verdict.bad_format(f"cannot read {short(answer)}: {exc}")
         refs: list[Surd] = ref if is_point else [ref]
         gots = got if is_point else [got]
         for idx, (g, r) in enumerate(zip(gots, refs)):

@@ -130,3 +130,20 @@ def test_many_number_sweeps_do_not_hang():
     # the stored expression is not trusted blindly: it is checked like any answer
     assert not TASK.check(dict(p, target=p["target"] + 1), inst.answer).correct
     assert "expression" not in TASK.instance(5, 0, 0).params
+
+
+@pytest.mark.parametrize(
+    "answer, code",
+    [
+        ("8/(3-8/3) = 24", "correct"),
+        ("8 / (3 - 8/3)=24  ", "correct"),
+        ("8/(3-8/3) = 124", "bad_format"),  # not the target: the '=' stays and cannot be parsed
+        ("8/(3-3)*8", "wrong"),  # well-formed, but a division by zero has no value
+        ("8*3+8-3", "wrong"),  # the right numbers, the wrong value
+        ("8*3", "wrong"),  # well-formed, numbers missing
+        ("8*(3+", "bad_format"),
+        ("8 8 3 3", "bad_format"),
+    ],
+)
+def test_verdict_codes(answer, code):
+    assert TASK.verify(INST, f"<<<{answer}>>>").code == code

@@ -81,3 +81,13 @@ def test_generated_start_cell_holds_a_tile_and_the_grid_changes():
             assert inst.answer != flat_input
             assert p["merges"] >= TASK.presets[level].min_merges
             assert inst.answer.count(",") == len(p["grid"]) ** 2 - 1
+
+
+@pytest.mark.parametrize("level", [1, 3, 5])
+def test_a_flat_list_takes_round_or_square_outer_brackets(level):
+    # TASKS.md 0.5(c): the outer pair is optional and may be [] or (); this task used to reject ()
+    inst = TASK.instance(level, seed=0, index=0)
+    body = ", ".join(item.strip() for item in inst.answer.strip("[]()").split(","))
+    for text in (body, f"[{body}]", f"({body})", body.replace(", ", ",")):
+        assert TASK.verify(inst, f"<<<{text}>>>").correct, text
+    assert TASK.verify(inst, f"<<<[{body})>>>").code == "bad_format"

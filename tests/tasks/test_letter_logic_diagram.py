@@ -41,20 +41,20 @@ def test_format_variants_accepted():
 
 def test_near_misses_rejected():
     cases = {
-        "b,c,a\nc,a,b\na,c,b": "column 2 repeats",  # one swap in the last row
-        "c,b,a\na,c,b\nb,a,c": "the given b at row 1, column 1 was changed",
-        "b,c,a\nc,a,b": "expected 3 rows",
-        "b,c,a\nc,a,b\na,b,c\na,b,c": "expected 3 rows, got 4",
-        "b,c,a\nc,a,b\na,b": "row 3 has 2 cells",
-        "b,c,a\nc,a,b\na,b,d": "not one of the letters",
-        "b,c,a\nc,a,b\na,b,cc": "not one of the letters",
-        "bca\ncab\nabc": "row 1 has 1 cells",
-        "[[b,c,a],[c,a,b],[a,b,c]": "expected a list of 3 lists",
-        "[[b,c,a],[c,a,b],[a,b,c": "unbalanced",
+        "b,c,a\nc,a,b\na,c,b": ("wrong", "column 2 repeats"),  # one swap in the last row
+        "c,b,a\na,c,b\nb,a,c": ("wrong", "the given b at row 1, column 1 was changed"),
+        "b,c,a\nc,a,b": ("bad_format", "or 3 lines, got 2 lines"),
+        "b,c,a\nc,a,b\na,b,c\na,b,c": ("bad_format", "or 3 lines, got 4 lines"),
+        "b,c,a\nc,a,b\na,b": ("bad_format", "row 3 must have 3 values, got 2"),
+        "b,c,a\nc,a,b\na,b,d": ("bad_format", "not one of the letters"),
+        "b,c,a\nc,a,b\na,b,cc": ("bad_format", "not one of the letters"),
+        "bca\ncab\nabc": ("bad_format", "row 1 must have 3 values, got 1"),
+        "[[b,c,a],[c,a,b],[a,b,c]": ("bad_format", "unbalanced"),
+        "[[b,c,a],[c,a,b],[a,b,c": ("bad_format", "not one of the letters"),
     }
-    for text, reason in cases.items():
+    for text, (code, reason) in cases.items():
         v = verdict(HAND, text)
-        assert not v.correct, text
+        assert v.code == code, (text, v)
         assert reason in v.reason, (text, v.reason)
     # a Latin square whose minor diagonal is not constant
     free = {"n": 3, "puzzle": ["...", "...", "..."], "blanks": 9}

@@ -86,3 +86,13 @@ def test_generated_instances_are_never_the_identity_or_a_copy():
                 assert 6 <= len(p["matrix"]) <= 8
             else:
                 assert p["transforms"] == ["rotate90"]
+
+
+@pytest.mark.parametrize("level", [1, 3, 5])
+def test_a_flat_list_takes_round_or_square_outer_brackets(level):
+    # TASKS.md 0.5(c): the outer pair is optional and may be [] or (); this task used to reject ()
+    inst = TASK.instance(level, seed=0, index=0)
+    body = ", ".join(item.strip() for item in inst.answer.strip("[]()").split(","))
+    for text in (body, f"[{body}]", f"({body})", body.replace(", ", ",")):
+        assert TASK.verify(inst, f"<<<{text}>>>").correct, text
+    assert TASK.verify(inst, f"<<<[{body})>>>").code == "bad_format"

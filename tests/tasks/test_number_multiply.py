@@ -56,7 +56,7 @@ def test_near_misses_rejected():
 def test_huge_answer_rejected_before_conversion():
     params = {"factors": ["7", "-12", "-1234"]}
     v = verdict(params, "1" * 150_000)
-    assert not v.correct and "too long" in v.reason
+    assert v.code == "wrong" and "too long" in v.reason
 
 
 def test_digit_counts_are_exact_and_signs_vary():

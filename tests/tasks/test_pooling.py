@@ -118,3 +118,13 @@ def test_rounding_is_two_places_half_away_from_zero():
     assert not TASK.check(seven_quarters, "1.755").correct
     assert not TASK.check(seven_quarters, "1.8").correct
     assert "away from zero" in TASK.question(TIE)
+
+
+@pytest.mark.parametrize("level", [1, 3, 5])
+def test_a_flat_list_takes_round_or_square_outer_brackets(level):
+    # TASKS.md 0.5(c): the outer pair is optional and may be [] or (); this task used to reject ()
+    inst = TASK.instance(level, seed=0, index=0)
+    body = ", ".join(item.strip() for item in inst.answer.strip("[]()").split(","))
+    for text in (body, f"[{body}]", f"({body})", body.replace(", ", ",")):
+        assert TASK.verify(inst, f"<<<{text}>>>").correct, text
+    assert TASK.verify(inst, f"<<<[{body})>>>").code == "bad_format"
