@@ -47,11 +47,13 @@ def test_plain_program_runs_and_reports():
 
 
 def test_runs_as_an_unprivileged_user_in_an_empty_root():
-    r = run("import os; print(os.getuid(), sorted(os.listdir('/')))")
+    r = run("import os; print(os.getuid(), sorted(os.listdir('/')), sorted(os.listdir('/etc')))")
     uid, listing = r.stdout.split(" ", 1)
     assert uid != "0"
-    for hidden in ("root", "home", "etc", "work/main", "var"):
+    for hidden in ("root", "home", "work/main", "var"):
         assert f"'{hidden}'" not in listing
+    # /etc holds only Debian's alternatives symlinks (numpy's BLAS): no passwd, no host config
+    assert listing.rstrip().endswith("['alternatives']"), listing
 
 
 def test_no_network_even_to_the_hosts_loopback():
