@@ -127,7 +127,7 @@ class LogicalEquation(SymbolicTask):
     split = "seen"
     description = "Assign distinct listed values to letters so that sum/difference/multiple/order constraints hold."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Logical Equation"
     paper_order = 13
     family = "search"
@@ -213,12 +213,13 @@ class LogicalEquation(SymbolicTask):
         else:
             return None
         target = rng.randint(*config.constraints)
-        order = list(range(len(chosen)))
+        # Try dropping each constraint once, in random order. (Shuffle the constraints
+        # themselves: indices into ``chosen`` go stale as it shrinks.)
+        order = list(chosen)
         rng.shuffle(order)
-        for i in order:
+        for c in order:
             if len(chosen) <= target:
                 break
-            c = chosen[i]
             trial = [d for d in chosen if d is not c]
             if len(_solutions(values, trial)) == 1:
                 chosen = trial
