@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 
 from inspect_ai.dataset import MemoryDataset, Sample
 from inspect_ai.solver import Generate, Solver, TaskState, solver
-from inspect_ai.util import store
+from inspect_ai.util import sandbox, store
 
 from symbench.contract import LEVELS, Instance
 from symbench.identity import parse_instance_id, sample_plan
@@ -44,9 +44,36 @@ def mark_instance() -> Solver:
 
     async def solve(state: TaskState, generate: Generate) -> TaskState:
         store().set(INSTANCE_ID_KEY, str(state.sample_id))
+        _warn_if_unisolated()
         return state
 
     return solve
+
+
+_warned_local = False
+LOCAL_WARNING = (
+    "symbench: warning: --sandbox local runs model-written code directly on this machine, "
+    "with no isolation (no jail, your files and network reachable); use the default sandbox or docker"
+)
+
+
+def _warn_if_unisolated() -> None:
+    """Print one line, once per process, when the run's sandbox is Inspect's ``local``."""
+    global _warned_local
+    if _warned_local:
+        return
+    try:
+        env = sandbox()
+    except (ProcessLookupError, RuntimeError, ValueError):
+        return
+    inner = getattr(env, "_sandbox", env)  # Inspect hands out an event-logging proxy
+    if type(inner).__name__ == "LocalSandboxEnvironment":
+        _warned_local = True
+        import logging
+        import sys
+
+        print(LOCAL_WARNING, file=sys.stderr, flush=True)
+        logging.getLogger("symbench").warning(LOCAL_WARNING)
 
 
 @lru_cache(maxsize=256)

@@ -1,99 +1,52 @@
 """The Inspect task factory: one ``@task`` per registered SymBench task, plus the suite.
 
-Parameters (``-T``): ``n`` samples per task (default 100, as in the paper),
-``complexity`` (``all`` - the default, levels spread evenly - or a level 1..5, or a
-comma list such as ``1,2``), ``seed`` (default 0), ``exec_timeout`` (seconds for the
-scorer's code run, default 10), and for the suite ``tasks`` (comma list) and ``split``
-(``seen``, ``unseen`` or ``all``). A bad value fails before any model call.
+Task parameters (``-T``) come from :mod:`symbench.params` (one table for the single
+tasks, the suite and the command line). As in inspect_evals' humaneval, every task
+also takes ``solver``, ``scorer`` and ``sandbox`` from Python, and ``--solver`` replaces
+the solver from the command line; the task's setup step (which records the instance
+id for the offline models) runs whatever the solver is. A bad value fails before any
+model call, as one line.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+import hashlib
+import inspect as pyinspect
+from typing import Any, Callable, Sequence
 
 from inspect_ai import Task, task
-from inspect_ai._util.error import PrerequisiteError
-from inspect_ai.solver import generate
+from inspect_ai._util.error import PrerequisiteError  # no public name for Inspect's one-line errors
+from inspect_ai.scorer import Scorer
+from inspect_ai.solver import Solver
 
-from symbench.contract import LEVELS, SPLITS
 from symbench.harness.dataset import build_dataset, mark_instance
+from symbench.harness.methods.baselines import only_question
 from symbench.harness.sandbox import SANDBOX_NAME
 from symbench.harness.scorer import symbench_metrics, symbench_scorer
-from symbench.registry import all_tasks, task_names
+from symbench.params import ParameterError, params_for, parse_params
+from symbench.registry import all_tasks, get_task
 
-MAX_N = 100_000
-MAX_EXEC_TIMEOUT = 600
+SandboxSpec = str | tuple[str, str] | None
 
 
-class TaskParameterError(PrerequisiteError, ValueError):
+class TaskParameterError(PrerequisiteError, ParameterError):
     """A bad ``-T`` parameter. Inspect prints it as one message, without a traceback."""
 
     def __init__(self, message: str) -> None:
         PrerequisiteError.__init__(self, message)
-        ValueError.__init__(self, message)
+        ParameterError.__init__(self, message)
 
     def __str__(self) -> str:
         return str(self.message)
 
 
-def reject_unknown(unknown: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    if unknown:
-        raise TaskParameterError(
-            f"unknown task parameter(s) {', '.join('-T ' + k for k in sorted(unknown))}; allowed: {', '.join(allowed)}"
-        )
-
-
-def _int_param(name: str, value: Any, low: int, high: int) -> int:
-    if isinstance(value, bool):
-        raise TaskParameterError(f"-T {name} must be an integer in [{low}, {high}], got {value!r}")
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        value = int(value.strip())
-    if not isinstance(value, int) or not low <= value <= high:
-        raise TaskParameterError(f"-T {name} must be an integer in [{low}, {high}], got {value!r}")
-    return value
-
-
-def parse_complexity(value: Any) -> tuple[int, ...]:
-    allowed = "'all', a level 1-5, or a comma list of levels such as 1,2"
-    if value is None or (isinstance(value, str) and value.strip().lower() == "all"):
-        return LEVELS
-    items: list[Any]
-    if isinstance(value, (list, tuple)):
-        items = list(value)
-    elif isinstance(value, str):
-        items = [v.strip() for v in value.split(",")]
-    else:
-        items = [value]
-    levels = []
-    for item in items:
-        if isinstance(item, bool):
-            raise TaskParameterError(f"-T complexity must be {allowed}; got {value!r}")
-        if isinstance(item, str) and item.isdigit():
-            item = int(item)
-        if not isinstance(item, int) or item not in LEVELS:
-            raise TaskParameterError(f"-T complexity must be {allowed}; got {value!r}")
-        if item not in levels:
-            levels.append(item)
-    if not levels:
-        raise TaskParameterError(f"-T complexity must be {allowed}; got {value!r}")
-    return tuple(levels)
-
-
-def parse_task_list(tasks: Any, split: Any) -> list[str]:
-    if split not in (*SPLITS, "all"):
-        raise TaskParameterError(f"-T split must be one of seen, unseen, all; got {split!r}")
-    chosen = task_names(split)
-    if tasks is None or tasks == "" or tasks == "all":
-        return chosen
-    names = [t.strip() for t in tasks.split(",")] if isinstance(tasks, str) else [str(t) for t in tasks]
-    known = all_tasks()
-    unknown = [t for t in names if t not in known]
-    if unknown:
-        raise TaskParameterError(f"-T tasks: unknown task(s) {', '.join(unknown)}; known tasks: {', '.join(known)}")
-    outside = [t for t in names if t not in chosen]
-    if outside:
-        raise TaskParameterError(f"-T tasks: {', '.join(outside)} not in split {split!r}")
-    return names
+def inspect_version(task_names: Sequence[str]) -> int | str:
+    """Inspect's ``Task(version=...)``: the task's own version, or for several tasks a
+    short digest of every ``name:version`` pair (it changes when any task changes)."""
+    if len(task_names) == 1:
+        return get_task(task_names[0]).version
+    pairs = ",".join(f"{n}:{get_task(n).version}" for n in sorted(task_names))
+    return "suite-" + hashlib.sha256(pairs.encode()).hexdigest()[:10]
 
 
 def symbench_task(
@@ -102,55 +55,74 @@ def symbench_task(
     complexity: Any = "all",
     seed: Any = 0,
     exec_timeout: Any = 10,
-    sandbox: str | tuple[str, str] | None = SANDBOX_NAME,
+    solver: Solver | Sequence[Solver] | None = None,
+    scorer: Scorer | Sequence[Scorer] | None = None,
+    sandbox: SandboxSpec = SANDBOX_NAME,
     name: str = "symbench",
 ) -> Task:
-    """Build an Inspect ``Task`` over ``tasks`` (validated parameters, strict scorer)."""
-    n = _int_param("n", n, 1, MAX_N)
-    seed = _int_param("seed", seed, 0, 2**63 - 1)
-    exec_timeout = _int_param("exec_timeout", exec_timeout, 1, MAX_EXEC_TIMEOUT)
-    levels = parse_complexity(complexity)
-    dataset = build_dataset(tasks, n, levels, seed, name=name)
+    """Build an Inspect ``Task`` over ``tasks``: validated parameters, the strict scorer,
+    the model's plain answer (``only_question``) unless ``solver`` says otherwise."""
+    try:
+        values = parse_params({"n": n, "complexity": complexity, "seed": seed, "exec_timeout": exec_timeout})
+    except ParameterError as exc:
+        raise TaskParameterError(str(exc)) from None
+    dataset = build_dataset(tasks, values["n"], values["complexity"], values["seed"], name=name)
     return Task(
         dataset=dataset,
         setup=mark_instance(),
-        solver=generate(),
-        scorer=symbench_scorer(exec_timeout=exec_timeout),
+        solver=solver if solver is not None else only_question(),
+        scorer=scorer if scorer is not None else symbench_scorer(exec_timeout=values["exec_timeout"]),
         metrics=symbench_metrics(by_task=len(tasks) > 1),
         sandbox=sandbox,
         name=name,
-        version="0.1.0",
+        version=inspect_version(tasks),
+        metadata={"symbench_versions": {t: get_task(t).version for t in tasks}},
     )
 
 
-def _single_task_factory(task_name: str, description: str) -> Callable[..., Task]:
-    def factory(n: int = 100, complexity: str = "all", seed: int = 0, exec_timeout: int = 10, **unknown: Any) -> Task:
-        reject_unknown(unknown, ("n", "complexity", "seed", "exec_timeout"))
-        return symbench_task([task_name], n=n, complexity=complexity, seed=seed, exec_timeout=exec_timeout, name=task_name)
+_OBJECT_PARAMS = (
+    ("solver", None),
+    ("scorer", None),
+    ("sandbox", SANDBOX_NAME),
+)
 
-    factory.__name__ = task_name
-    factory.__qualname__ = task_name
-    factory.__doc__ = f"SymBench {task_name}: {description}"
+
+def _signature(suite: bool) -> pyinspect.Signature:
+    """The task function's signature, built from the parameter table (so ``inspect info``
+    and ``-T`` checking see every parameter), plus the Python-only objects."""
+    kind = pyinspect.Parameter.KEYWORD_ONLY
+    params = [pyinspect.Parameter(p.name, kind, default=p.default) for p in params_for(suite)]
+    params += [pyinspect.Parameter(n, kind, default=d) for n, d in _OBJECT_PARAMS]
+    params.append(pyinspect.Parameter("unknown", pyinspect.Parameter.VAR_KEYWORD))
+    return pyinspect.Signature(params, return_annotation=Task)
+
+
+def _make_factory(task_name: str | None, doc: str) -> Callable[..., Task]:
+    suite = task_name is None
+
+    def factory(**kwargs: Any) -> Task:
+        objects = {n: kwargs.pop(n, d) for n, d in _OBJECT_PARAMS}
+        try:
+            values = parse_params(kwargs, suite=suite)
+        except ParameterError as exc:
+            raise TaskParameterError(str(exc)) from None
+        names = values.pop("tasks") if suite else [task_name]
+        values.pop("split", None)
+        return symbench_task(names, **values, **objects, name=task_name or "symbench")
+
+    factory.__name__ = factory.__qualname__ = task_name or "symbench"
+    factory.__doc__ = doc
+    factory.__signature__ = _signature(suite)  # type: ignore[attr-defined]
     return factory
 
 
 def register_inspect_tasks(namespace: dict[str, Any]) -> None:
-    """Create and register one ``@task`` per SymBench task inside ``namespace``."""
+    """Create and register one ``@task`` per SymBench task (and the suite) in ``namespace``."""
     for task_name, spec in all_tasks().items():
-        namespace[task_name] = task(name=task_name)(_single_task_factory(task_name, spec.description))
+        namespace[task_name] = task(name=task_name)(_make_factory(task_name, f"SymBench {task_name}: {spec.description}"))
+    namespace["symbench"] = symbench_suite
 
 
-@task(name="symbench")
-def symbench_suite(
-    tasks: str = "all",
-    split: str = "all",
-    n: int = 100,
-    complexity: str = "all",
-    seed: int = 0,
-    exec_timeout: int = 10,
-    **unknown: Any,
-) -> Task:
-    """The SymBench suite: ``n`` samples of every chosen task (``-T tasks=a,b -T split=seen``)."""
-    reject_unknown(unknown, ("tasks", "split", "n", "complexity", "seed", "exec_timeout"))
-    chosen = parse_task_list(tasks, split)
-    return symbench_task(chosen, n=n, complexity=complexity, seed=seed, exec_timeout=exec_timeout, name="symbench")
+symbench_suite = task(name="symbench")(
+    _make_factory(None, "The SymBench suite: n samples of every chosen task (-T tasks=a,b -T split=seen).")
+)

@@ -24,3 +24,7 @@ if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${SYMB
   echo "installing SymBench into .venv failed (log above, also in .venv/install.log)" >&2
   exit 1
 fi
+# The editable build leaves symbench.egg-info here; from this folder it would shadow the
+# installed metadata, and Inspect would then name SymBench's scorer and solvers without
+# their "symbench/" prefix.
+rm -rf symbench.egg-info

@@ -13,6 +13,9 @@ import sys
 from typing import Any, NoReturn, Sequence
 
 EXIT_USAGE = 2
+EXIT_FAILURE = 1
+#: the most ``symbench verify`` reads from stdin
+MAX_STDIN_CHARS = 50_000_000
 #: Modules that add command groups; each defines ``register(subparsers)`` and keeps its
 #: heavy imports (Inspect, torch) inside the command functions.
 EXTENSIONS = ("symbench.cli_run",)
@@ -41,24 +44,40 @@ def _task(name: str):
 
 def _level(value: str) -> int:
     if value not in {"1", "2", "3", "4", "5"}:
-        raise argparse.ArgumentTypeError(f"complexity must be 1, 2, 3, 4 or 5 (or 'all' where allowed), got {value!r}")
+        raise argparse.ArgumentTypeError(f"complexity must be 1, 2, 3, 4 or 5, got {value}")
     return int(value)
 
 
-def _level_or_all(value: str) -> int | str:
-    return "all" if value == "all" else _level(value)
+def _levels(value: str) -> tuple[int, ...]:
+    """'all', a level, or a comma list of levels (the same parser as -T complexity)."""
+    from symbench.params import ParameterError, parse_complexity
+
+    try:
+        return parse_complexity(value)
+    except ParameterError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _nonneg(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {value!r}")
+    if not (value.isascii() and value.isdigit()) or len(value) > 19:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {value}")
     return int(value)
 
 
 def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    if not (value.isascii() and value.isdigit()) or len(value) > 19 or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
     return int(value)
+
+
+def _count(value: str) -> int:
+    """How many instances to generate: 1 .. the same bound as -T n."""
+    from symbench.params import MAX_N
+
+    n = _positive(value)
+    if n > MAX_N:
+        raise argparse.ArgumentTypeError(f"at most {MAX_N} instances at a time (use --start to continue), got {value}")
+    return n
 
 
 def _seconds(value: str) -> float:
@@ -110,15 +129,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _generate_records(args: argparse.Namespace) -> list[dict]:
+def _generate_records(args: argparse.Namespace, single: tuple[int, int] | None = None) -> list[dict]:
     from symbench.identity import sample_plan
 
     task = _task(args.task)
-    levels = (1, 2, 3, 4, 5) if args.complexity == "all" else (args.complexity,)
+    levels = args.complexity if isinstance(args.complexity, tuple) else (args.complexity,)
     overrides = _overrides(args.set)
     out = []
+    plan = [single] if single is not None else sample_plan(args.n, levels, start=args.start)
     try:
-        for level, index in sample_plan(args.n, levels, start=args.start):
+        for level, index in plan:
             out.append(task.instance(level, args.seed, index, overrides=overrides).to_record())
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -132,8 +152,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    args.n, args.start = 1, args.index
-    record = _generate_records(args)[0]
+    from symbench.identity import parse_instance_id
+
+    digest = None
+    if "/" in args.task:  # a sample id as logs show it: game24/c3/s0/2
+        try:
+            args.task, args.complexity, args.seed, args.index, digest = parse_instance_id(args.task)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        if digest is not None and not args.set:
+            raise UsageError("that id was made with config overrides: pass the same --set KEY=VALUE options again")
+    record = _generate_records(args, single=(args.complexity, args.index))[0]
+    if digest is not None and record["config_digest"] != digest:
+        raise UsageError(f"these --set values give config {record['config_digest']}, not the id's {digest}")
     params = json.dumps(record["params"], ensure_ascii=False)
     if len(params) > 400:
         params = params[:400] + " ..."
@@ -152,7 +183,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from symbench.schema import validate_record
 
     task = _task(args.task)
-    raw = sys.stdin.read()
+    raw = sys.stdin.read(MAX_STDIN_CHARS + 1)
+    if len(raw) > MAX_STDIN_CHARS:
+        raise UsageError(f"the instance record on stdin is over {MAX_STDIN_CHARS} characters")
     if not raw.strip():
         raise UsageError("verify reads one instance record (JSON, as printed by `symbench generate`) on stdin; got nothing")
     first = raw.strip().splitlines()[0] if raw.lstrip().startswith("{") and "\n{" in raw.strip() else raw
@@ -160,6 +193,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         record = json.loads(first)
     except json.JSONDecodeError as exc:
         raise UsageError(f"stdin is not a JSON instance record ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    except RecursionError:
+        raise UsageError("stdin is not an instance record: its JSON is nested too deeply") from None
     try:
         validate_record(record)
     except ValueError as exc:
@@ -262,15 +297,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_list)
 
     def instance_args(p: argparse.ArgumentParser, n: bool) -> None:
-        p.add_argument("task", help="task name (see `symbench list`)")
-        p.add_argument("--complexity", "-c", type=_level_or_all if n else _level, default="all" if n else 3,
-                       help="level 1-5" + (" or 'all' (levels in turn; default)" if n else " (default 3)"))
+        p.add_argument("task", help="task name (see `symbench list`)" + ("" if n else ", or a sample id such as game24/c3/s0/2"))
+        p.add_argument("--complexity", "-c", type=_levels if n else _level, default=(1, 2, 3, 4, 5) if n else 3,
+                       help="'all' (levels in turn; default), a level 1-5 or a comma list" if n else "level 1-5 (default 3)")
         p.add_argument("--seed", type=_nonneg, default=0, help="seed (default 0)")
         p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a config knob (VALUE is JSON)")
 
     p = sub.add_parser("generate", help="generate instances as JSONL on stdout")
     instance_args(p, n=True)
-    p.add_argument("--n", type=_positive, default=10, help="number of instances (default 10)")
+    p.add_argument("--n", type=_count, default=10, help="number of instances (default 10, at most 100000)")
     p.add_argument("--start", type=_nonneg, default=0, help="first instance index (default 0)")
     p.set_defaults(func=cmd_generate)
 
@@ -327,6 +362,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - one line for the user; SYMBENCH_DEBUG=1 shows the traceback
+        if os.environ.get("SYMBENCH_DEBUG"):
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"symbench: error: {message} (set SYMBENCH_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,8 +1,10 @@
 """The task registry: every module in ``symbench.tasks`` (the ``tasks/`` folder) that
 defines a :class:`~symbench.contract.SymbolicTask` subclass is a SymBench task.
 
-Adding a task is adding one file; nothing else is edited. Modules whose name starts
-with ``_`` are helpers, not tasks.
+Adding a task is adding one file; nothing else is edited. A large task may instead be a
+package ``tasks/<name>/`` whose ``__init__`` defines the task class; only the
+``__init__`` is scanned, its submodules are the task's own helpers. Modules and
+packages whose name starts with ``_`` are helpers, not tasks.
 """
 
 from __future__ import annotations

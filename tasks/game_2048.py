@@ -15,7 +15,7 @@ step, with T the cell the tile would step into:
 No other tile ever moves. The answer is the final grid.
 
 Answer format: the n² values row-major, separated by commas (``<<<2, 0, 4, 0>>>``). Also
-accepted (``tasks/_game_2048_grid.py``): one row per line (values separated by commas,
+accepted (``tasks/_grid_answer.py``): one row per line (values separated by commas,
 or by spaces, a trailing comma per line allowed), one optional pair of outer brackets,
 or a list of bracketed rows (``[[2, 0], [4, 0]]``). Values are plain non-negative
 integers.
@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from symbench.answer import ParseError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
-from symbench.tasks._game_2048_grid import split_grid
+from symbench.tasks._grid_answer import split_grid
 
 _MAX_ATTEMPTS = 5_000
 _STEPS = {"u": (-1, 0), "d": (1, 0), "l": (0, -1), "r": (0, 1)}

@@ -16,7 +16,7 @@ Choices made here (the catalogue leaves them open):
   probability, an existing value times a one-decimal factor that keeps it an integer
   (otherwise a random integer in ``1..value_max``). It is shown sorted.
 * Constraints are added by counter-example: the bounded permutation solver
-  (``_permutations_combinations_csp``, stops after 2 solutions) looks for a second
+  (``_permutation_csp``, stops after 2 solutions) looks for a second
   assignment; a new true constraint that this second assignment violates is added, until
   the hidden assignment is the only one. Then constraints whose removal keeps the
   solution unique are dropped, in random order, while the count is above the level's
@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from symbench.answer import ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
-from ._permutations_combinations_csp import SearchLimit, solve_permutation
+from ._permutation_csp import SearchLimit, solve_permutation
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _MAX_ATTEMPTS = 200

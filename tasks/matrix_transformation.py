@@ -12,7 +12,7 @@ the result of the previous one:
 
 Answer format: the cells of the final matrix flattened row-major, separated by commas
 (``<<<A, B, C, D>>>``). One pair of outer brackets, one row per line, bracketed rows and a
-pair of quotes around a cell are also accepted (``tasks/_game_2048_grid.py``). Cells are
+pair of quotes around a cell are also accepted (``tasks/_grid_answer.py``). Cells are
 compared exactly (letters are upper case, and case matters).
 
 Choices made here (the catalogue leaves them open):
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from symbench.answer import ParseError, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
-from symbench.tasks._game_2048_grid import split_grid
+from symbench.tasks._grid_answer import split_grid
 
 ALPHABETS = {
     "letters": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",

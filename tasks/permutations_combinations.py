@@ -20,7 +20,7 @@ Choices made here (the catalogue leaves them open):
 * Levels 1-3: the level's number of random true constraints, no duplicates (also none
   that restate another: "X left of Y" with "Y right of X", "X next to Y" with "Y next to X").
 * Levels 4-5 (unique solution enforced): constraints are added by counter-example: the
-  bounded permutation solver (``_permutations_combinations_csp``, stops after 2
+  bounded permutation solver (``_permutation_csp``, stops after 2
   solutions) finds a second arrangement, and a random true constraint that it violates is
   added, until only the hidden arrangement is left. With ``prefer_weak = K`` (levels 4-5:
   5) up to K such candidates are drawn and the weakest kind is kept (relations and
@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from symbench.answer import ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
-from ._permutations_combinations_csp import SearchLimit, solve_permutation
+from ._permutation_csp import SearchLimit, solve_permutation
 
 LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 BASIC_KINDS = ("at", "not_at", "left", "right", "adjacent")

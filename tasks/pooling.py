@@ -9,7 +9,7 @@ average of the n² values under its window (one operation per instance).
 
 Answer format: the m² output values row-major, separated by commas
 (``<<<5, -2, 12, 7>>>``). One pair of outer brackets, one row per line, or bracketed rows
-are also accepted (``tasks/_game_2048_grid.py``).
+are also accepted (``tasks/_grid_answer.py``).
 
 How values are judged (stated in the question):
 
@@ -38,7 +38,7 @@ from fractions import Fraction
 
 from symbench.answer import ParseError, format_fraction, parse_number, short, strip_quotes
 from symbench.contract import SymbolicTask, TaskConfig, Verdict
-from symbench.tasks._game_2048_grid import split_grid
+from symbench.tasks._grid_answer import split_grid
 
 OPERATIONS = ("max", "min", "average")
 _MAX_VALUE_CHARS = 40

@@ -66,13 +66,37 @@ def test_show_prints_question_and_reference():
     assert record.question in out.stdout and f"<<<{record.answer}>>>" in out.stdout
 
 
+def test_show_accepts_a_sample_id_as_logs_print_it():
+    record = all_tasks()["game24"].instance(4, 7, 3)
+    out = cli("show", "game24/c4/s7/3")
+    assert out.returncode == 0, out.stderr
+    assert record.question in out.stdout and f"id:         {record.id}" in out.stdout
+    overridden = all_tasks()["game24"].instance(3, 0, 2, overrides={"values": [1, 12]})
+    assert overridden.id != "game24/c3/s0/2"  # an override never shares an id with a preset
+    out = cli("show", overridden.id, "--set", "values=[1,12]")
+    assert out.returncode == 0 and overridden.question in out.stdout
+
+
+def test_generate_takes_a_list_of_levels_and_counts_indices_per_level():
+    lines = cli("generate", "game24", "--n", "4", "-c", "2,5").stdout.splitlines()
+    ids = [json.loads(line)["id"] for line in lines]
+    assert ids == ["game24/c2/s0/0", "game24/c5/s0/0", "game24/c2/s0/1", "game24/c5/s0/1"]
+
+
 @pytest.mark.parametrize(
     "args, stdin, fragment",
     [
         ((), None, "a command is required"),
         (("frobnicate",), None, "invalid choice"),
         (("generate", "nope"), None, "unknown task 'nope'; known tasks:"),
-        (("generate", "game24", "--complexity", "7"), None, "complexity must be 1, 2, 3, 4 or 5"),
+        (("generate", "game24", "--complexity", "7"), None, "complexity must be 'all', a level 1-5"),
+        (("generate", "game24", "--complexity", ""), None, "empty value"),
+        (("generate", "game24", "--n", "1000000000000"), None, "at most 100000 instances"),
+        (("show", "game24", "--complexity", "7"), None, "complexity must be 1, 2, 3, 4 or 5, got 7"),
+        (("show", "game24/c3/s0"), None, "not a SymBench sample id"),
+        (("show", "game24/c3+807dbc5adf7e/s0/2"), None, "pass the same --set"),
+        (("show", "game24/c3+000000000000/s0/2", "--set", "values=[1,12]"), None, "not the id's 000000000000"),
+        (("verify", "game24", "--answer", "1"), "[" * 100_000, "nested too deeply"),
         (("generate", "game24", "--n", "-3"), None, "expected a positive integer"),
         (("generate", "game24", "--seed", "x"), None, "expected a non-negative integer"),
         (("generate", "game24", "--set", "count=[9,1]"), None, "Game24Config.count must be a pair"),

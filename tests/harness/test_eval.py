@@ -7,6 +7,8 @@ from inspect_ai import eval as inspect_eval
 from inspect_ai.model import get_model
 
 import symbench._registry  # noqa: F401  (registers sandbox, models, tasks)
+from symbench.harness.dataset import current_instance
+from symbench.harness.scorer import SCORER_NAME as SCORER
 from symbench.harness.task import TaskParameterError, symbench_suite, symbench_task
 
 PILOTS = ["game24", "blocksworld", "string_insertion"]
@@ -30,7 +32,7 @@ def test_oracle_scores_one_through_the_sandbox(name, tmp_path):
     assert {f"complexity_{i}" for i in range(1, 6)} <= set(metrics)
     assert log.eval.sandbox.type == "symbench"
     for sample in log.samples:
-        score = sample.scores["symbench_scorer"]
+        score = sample.scores[SCORER]
         assert score.value == 1.0
         assert score.metadata["answer_source"] == "code"  # the oracle answers with a program
         assert score.metadata["execution"]["exit_code"] == 0
@@ -42,20 +44,18 @@ def test_wrong_scripted_answers_score_zero(name, tmp_path):
     log = _run(symbench_task([name], n=5, name=name), get_model("symbench/scripted", outputs="The answer is <<<ABC wrong>>>"), log_dir=str(tmp_path))
     assert _metrics(log)["accuracy"] == 0.0
     for sample in log.samples:
-        score = sample.scores["symbench_scorer"]
+        score = sample.scores[SCORER]
         assert score.value == 0.0 and score.answer == "ABC wrong" and score.metadata["reason"]
 
 
 def test_reference_answers_as_text_score_one(tmp_path):
     """The scripted model answers each sample with its reference inside <<< >>> (text path)."""
-    from symbench.harness.dataset import current_instance
-
     def respond(messages):
         return f"Thinking...\n<<<{current_instance().answer}>>>"
 
-    log = _run(symbench_task(["string_insertion", "game24"], n=4), get_model("symbench/scripted", outputs=respond), log_dir=str(tmp_path))
+    log = _run(symbench_task(["string_insertion", "game24"], n=4), get_model("symbench/scripted", outputs=respond, memoize=False), log_dir=str(tmp_path))
     assert _metrics(log)["accuracy"] == 1.0
-    assert all(s.scores["symbench_scorer"].metadata["answer_source"] == "text" for s in log.samples)
+    assert all(s.scores[SCORER].metadata["answer_source"] == "text" for s in log.samples)
 
 
 def test_missing_answer_and_failing_code_score_zero_with_reasons(tmp_path):
@@ -65,9 +65,12 @@ def test_missing_answer_and_failing_code_score_zero_with_reasons(tmp_path):
         "```python\nwhile True:\n    pass\n```",
     ]
 
-    log = _run(symbench_task(["string_insertion"], n=3, exec_timeout=1), get_model("symbench/scripted", outputs=outputs), log_dir=str(tmp_path))
+    def by_index(messages):  # one output per sample, whatever order they run in
+        return outputs[current_instance().index]
+
+    log = _run(symbench_task(["string_insertion"], n=3, complexity=1, exec_timeout=1), get_model("symbench/scripted", outputs=by_index, memoize=False), log_dir=str(tmp_path))
     assert _metrics(log)["accuracy"] == 0.0
-    scores = [s.scores["symbench_scorer"] for s in log.samples]
+    scores = [s.scores[SCORER] for s in log.samples]
     assert all(sc.metadata["reason"].startswith("no final answer") for sc in scores)
     executions = sorted((sc.metadata["execution"] is not None, bool(sc.metadata["execution"] and sc.metadata["execution"]["timed_out"])) for sc in scores)
     assert executions == [(False, False), (True, False), (True, True)]
@@ -79,7 +82,7 @@ def test_code_that_times_out_is_recorded(tmp_path):
         get_model("symbench/scripted", outputs="```python\nimport time\ntime.sleep(30)\nprint('<' * 3 + '1' + '>' * 3)\n```"),
         log_dir=str(tmp_path),
     )
-    score = log.samples[0].scores["symbench_scorer"]
+    score = log.samples[0].scores[SCORER]
     assert score.value == 0.0
     assert score.metadata["execution"]["timed_out"] is True
     assert score.metadata["execution"]["duration_s"] < 10
@@ -104,14 +107,16 @@ def test_suite_split_selects_tasks():
 @pytest.mark.parametrize(
     "kwargs, fragment",
     [
-        ({"n": 0}, "-T n must be an integer in [1, 100000]"),
+        ({"n": 0}, "-T n must be a whole number from 1 to 100000, got 0"),
         ({"n": "many"}, "-T n"),
         ({"complexity": 6}, "-T complexity must be 'all', a level 1-5"),
+        ({"complexity": ""}, "got an empty value"),
+        ({"complexity": [1, 9]}, "got 1,9"),
         ({"complexity": "hard"}, "-T complexity"),
         ({"seed": -1}, "-T seed"),
         ({"split": "both"}, "-T split must be one of seen, unseen, all"),
         ({"tasks": "game24,nope"}, "unknown task(s) nope"),
-        ({"temperature": 1}, "unknown task parameter(s) -T temperature"),
+        ({"temperature": 1}, "unknown parameter(s) -T temperature"),
     ],
 )
 def test_bad_task_parameters_fail_before_any_model_call(kwargs, fragment):

@@ -3,15 +3,9 @@ import re
 from datetime import date, timedelta
 
 from symbench.registry import get_task
-from symbench.tasks.date_understanding import (
-    EVENTS,
-    GROUPS,
-    TEMPLATES,
-    WEEKDAYS,
-    add_months,
-    days_in_month,
-    is_leap,
-)
+from symbench.tasks.date_understanding._calendar import WEEKDAYS, add_months, days_in_month, is_leap
+from symbench.tasks.date_understanding._templates_compound import GROUPS, TEMPLATES
+from symbench.tasks.date_understanding._templates_simple import EVENTS
 
 TASK = get_task("date_understanding")
 

@@ -6,7 +6,8 @@ from fractions import Fraction
 import pytest
 
 from symbench.registry import get_task
-from symbench.tasks._gsm_hard_templates import TEMPLATES, Ctx, Retry
+from symbench.tasks.gsm_hard import TEMPLATES
+from symbench.tasks.gsm_hard._story import Ctx, Retry
 
 TASK = get_task("gsm_hard")
 

@@ -4,7 +4,7 @@ import itertools
 import pytest
 
 from symbench.registry import get_task
-from symbench.tasks.logical_deduction import count_solutions
+from symbench.tasks._logical_deduction_solver import count_solutions
 
 TASK = get_task("logical_deduction")
 

@@ -2,7 +2,7 @@ import itertools
 import random
 
 from symbench.registry import get_task
-from symbench.tasks._permutations_combinations_csp import solve_permutation
+from symbench.tasks._permutation_csp import solve_permutation
 from symbench.tasks.logical_equation import _solutions, holds
 
 TASK = get_task("logical_equation")

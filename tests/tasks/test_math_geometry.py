@@ -5,16 +5,8 @@ import pytest
 
 from symbench.registry import get_task
 from symbench.tasks import math_geometry as mg
-from symbench.tasks._math_geometry_exact import (
-    PI,
-    SQRT,
-    R,
-    format_surd,
-    latex_to_text,
-    parse_answer,
-    parse_value,
-    split_square,
-)
+from symbench.tasks._exact_parser import latex_to_text, parse_answer, parse_value
+from symbench.tasks._exact_surds import PI, SQRT, R, format_surd, split_square
 
 TASK = get_task("math_geometry")
 

@@ -4,7 +4,7 @@ from fractions import Fraction
 import pytest
 
 from symbench.registry import get_task
-from symbench.tasks.new_operator import apply_op, evaluate, parse_expression, render
+from symbench.tasks._new_operator_expressions import apply_op, evaluate, parse_expression, render
 
 TASK = get_task("new_operator")
 

@@ -1,5 +1,5 @@
 from symbench.registry import get_task
-from symbench.tasks.standard_sudoku import count_solutions, singles_solve
+from symbench.tasks._standard_sudoku_solver import count_solutions, singles_solve
 
 TASK = get_task("standard_sudoku")
 
@@ -94,7 +94,7 @@ def test_generated_puzzles_are_unique_and_in_range():
 
 
 def test_removal_shortcuts_agree_with_the_search():
-    from symbench.tasks.standard_sudoku import _Remover
+    from symbench.tasks._standard_sudoku_solver import _Remover
 
     flat = [v for row in FULL for v in row]
     rem = _Remover(flat)

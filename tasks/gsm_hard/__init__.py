@@ -5,8 +5,9 @@ number replaced by a large one), which the original SymBench took as a fixed fil
 items (53 scored) with float targets judged by GPT-4o. Here every problem is generated
 from a family of templates and its answer is computed exactly with Fractions.
 
-Templates (ten, in ``tasks/_gsm_hard_templates.py``): shopping with coupons/discounts/
-change, factory output (rate x time, defects, boxes), unit conversion (liters, kilograms,
+Templates (ten, in ``tasks/gsm_hard/``: ``_money.py``, ``_quantities.py``,
+``_over_time.py``, built with ``_story.py``): shopping with coupons/discounts/change,
+factory output (rate x time, defects, boxes), unit conversion (liters, kilograms,
 kilometers, hours), sharing a prize, bakery profit, town population percentages, fossil
 ages, recipe scaling, train travel and fuel, wages and taxes. Each template is a story
 built step by step together with a formula over the numbers it states; a template has a
@@ -45,12 +46,30 @@ import random
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Callable
 
 from symbench.answer import ParseError, parse_arithmetic, parse_number, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
-from ._gsm_hard_templates import TEMPLATES, Ctx, Q, Retry
+from ._money import t_profit, t_shopping, t_wages
+from ._over_time import t_ages, t_population, t_travel
+from ._quantities import t_conversion, t_factory, t_recipe, t_sharing
+from ._story import Ctx, Q, Retry, Story
 
+#: Every template by name. Each is called as (ctx, target operations, seed quantity or None,
+#: big distractor numbers?) and returns a Story.
+TEMPLATES: dict[str, Callable[[Ctx, int, Q | None, bool], Story]] = {
+    "shopping": t_shopping,
+    "factory": t_factory,
+    "conversion": t_conversion,
+    "sharing": t_sharing,
+    "profit": t_profit,
+    "population": t_population,
+    "ages": t_ages,
+    "recipe": t_recipe,
+    "travel": t_travel,
+    "wages": t_wages,
+}
 TEMPLATE_NAMES = tuple(TEMPLATES)
 MONEY_TEMPLATES = ("shopping",)
 _MAX_ATTEMPTS = 600

@@ -1,4 +1,4 @@
-"""A small bounded solver for "assign a permutation" puzzles (private helper).
+"""A small bounded solver for "assign a permutation" puzzles (a helper module, not a task).
 
 Used by ``permutations_combinations`` (books -> positions) and ``logical_equation``
 (letters -> values). There are ``n`` variables and ``n`` values (indices ``0..n-1``);
