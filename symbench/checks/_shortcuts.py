@@ -7,7 +7,8 @@ Two kinds, both learned on one seed and scored on another:
   its numbers, or whether it is longer / has more numbers than the training median) is
   mapped to the answer class seen most often with that feature value in training;
 * **option rules** (multiple choice only, reading only the options): rank the options by
-  one key (length; value as a tuple of its numbers, in order or reversed; how many parts
+  one key (length; value as a tuple of its numbers, the first three in any order, so a
+  date ranks by day, month or year first; how many parts
   or characters it shares with the other options; how often its parts occur among the
   options) and answer the option at the rank that was right most often in training.
   This covers "the most central option", "the most frequent option", "the longest
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from statistics import median
+from itertools import permutations
 from typing import Callable, Sequence
 
 _OPTION_RE = re.compile(r"^\s*\(([A-Z])\)\s+(.*\S)\s*$", re.M)
@@ -117,10 +119,24 @@ def _part_frequency(opts: list[str]) -> list[int]:
     return [sum(freq[part] for part in set(_parts(o))) for o in opts]
 
 
+def _value_by(order: tuple[int, ...]) -> Callable[[list[str]], list]:
+    """The options' numbers as a tuple, the first three taken in ``order`` (a date's fields
+    in any order: day first, year first, ...), the rest after them."""
+
+    def key(opts: list[str]) -> list:
+        out = []
+        for o in opts:
+            nums = _ints(o)
+            head = [nums[i] for i in order if i < len(nums)]
+            out.append(tuple(head + nums[len(order):]))
+        return out
+
+    return key
+
+
 OPTION_KEYS: dict[str, Callable[[list[str]], list]] = {
     "length": lambda opts: [len(o) for o in opts],
-    "value": lambda opts: [tuple(_ints(o)) for o in opts],
-    "value_reversed": lambda opts: [tuple(reversed(_ints(o))) for o in opts],
+    **{f"value{''.join(map(str, p))}": _value_by(p) for p in permutations(range(3))},
     "shared_parts": _shared_parts,
     "shared_part_multiset": _shared_part_multiset,
     "shared_chars": _shared_chars,
