@@ -8,9 +8,11 @@ generator draws until the puzzle's *slot* - a stable hash of its canonical key, 
 then different puzzles whatever the seed, while the seed still chooses the puzzle inside
 its slot. The slot is a hash, so it says nothing about the answer.
 
-A slot can be empty when an override shrinks the space, so after ``patience`` draws
-outside the slot any puzzle is accepted: distinctness is then best effort, but generation
-never fails because of it.
+A slot can be empty (or hold only puzzles that the generator rejects later) when an
+override shrinks the space, so after ``patience`` draws any puzzle is accepted:
+distinctness is then best effort, but generation never fails because of it. A generator
+that calls :meth:`SlotFilter.accepts` once per draw and loops ``patience`` more times than
+it otherwise would keeps its own attempt budget.
 """
 
 from __future__ import annotations
@@ -33,10 +35,8 @@ class SlotFilter:
     def __init__(self, index: int, patience: int = 20_000) -> None:
         self.want = index % SLOTS
         self.patience = patience
-        self.misses = 0
+        self.draws = 0
 
     def accepts(self, key: object) -> bool:
-        if self.misses >= self.patience or slot(key) == self.want:
-            return True
-        self.misses += 1
-        return False
+        self.draws += 1
+        return self.draws > self.patience or slot(key) == self.want

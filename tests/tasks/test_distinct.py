@@ -12,12 +12,15 @@ def test_keys_spread_over_all_slots_and_are_stable():
     assert slot((1, 2, 3)) == int.from_bytes(__import__("hashlib").sha256(b"(1, 2, 3)").digest()[:8], "big") % SLOTS
 
 
-def test_filter_accepts_only_its_slot_until_patience_runs_out():
+def test_filter_accepts_only_its_slot_until_its_patience_runs_out():
     keys = list(range(1000))
     f = SlotFilter(index=SLOTS + 7, patience=50)
     assert f.want == 7
     accepted = [k for k in keys[:40] if f.accepts(k)]
     assert all(slot(k) == 7 for k in accepted)
     outside = [k for k in keys if slot(k) != 7][:5]
+    inside = next(k for k in keys if slot(k) == 7)
     f = SlotFilter(index=7, patience=3)
-    assert [f.accepts(k) for k in outside] == [False, False, False, True, True]
+    # every draw counts, in the slot or not: after three, anything passes
+    assert [f.accepts(outside[0]), f.accepts(inside), f.accepts(outside[1])] == [False, True, False]
+    assert [f.accepts(k) for k in outside[2:]] == [True, True, True]
