@@ -148,12 +148,14 @@ def _choices(pairs) -> list[tuple[list[str], int]]:
 
 #: The task being swept; set before the worker processes fork, so they inherit it unpickled.
 _SWEEP_TASK: SymbolicTask | None = None
+_CHUNK = 250  # instances per work item of the sweep (20 items: the two workers stay balanced)
 
 
-def _sweep_level(level: int, task: SymbolicTask | None = None) -> str | None:
-    """Generate ``N_SWEEP`` instances of one level; the first failure, described, or None."""
+def _sweep_chunk(item: tuple[int, int], task: SymbolicTask | None = None) -> str | None:
+    """Generate instances ``start .. start+_CHUNK-1`` of one level; the first failure, described, or None."""
+    level, start = item
     task = task if task is not None else _SWEEP_TASK
-    for i in range(N_SWEEP):
+    for i in range(start, min(start + _CHUNK, N_SWEEP)):
         try:
             task.instance(level, 0, i)  # type: ignore[union-attr]
         except Exception as exc:  # noqa: BLE001 - reported as the check's failure
@@ -163,22 +165,23 @@ def _sweep_level(level: int, task: SymbolicTask | None = None) -> str | None:
 
 @register(slow=True)
 def thousand_instances_per_level_generate(task: SymbolicTask) -> None:
-    """Instances 0..999 of every level at seed 0 generate without raising (levels run in 2 processes where possible)."""
-    bad = [f for f in _map_levels(task) if f]
+    """Instances 0..999 of every level at seed 0 generate without raising (in 2 processes where possible)."""
+    bad = [f for f in _map_chunks(task) if f]
     expect(not bad, f"{task.name}: generation failed: " + "; ".join(bad))
 
 
-def _map_levels(task: SymbolicTask) -> list[str | None]:
+def _map_chunks(task: SymbolicTask) -> list[str | None]:
     global _SWEEP_TASK
     import multiprocessing
 
+    items = [(level, start) for level in LEVELS for start in range(0, N_SWEEP, _CHUNK)]
     if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
         from concurrent.futures import ProcessPoolExecutor
 
         _SWEEP_TASK = task
         try:
             with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-                return list(pool.map(_sweep_level, LEVELS))
+                return list(pool.map(_sweep_chunk, items))
         finally:
             _SWEEP_TASK = None
-    return [_sweep_level(level, task) for level in LEVELS]
+    return [_sweep_chunk(item, task) for item in items]
