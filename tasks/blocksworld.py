@@ -31,6 +31,11 @@ Choices made here:
 * ``size`` is the number of blocks plus the optimal plan length over ten.
 * The format example in the question is replaced by a second one when it would solve the
   instance (possible with two blocks), so it is never a valid answer.
+
+Validity (the registry-wide checks hold it): Answers are move lists (any valid plan
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Drawn by slot (see above), so a level's first 100 instances
+are 100 different puzzles.
 """
 
 from __future__ import annotations

@@ -46,6 +46,11 @@ Original defects avoided: invalid actions are not ignored, actions of one step d
 box hop several squares, the action syntax tolerates missing spaces, minus signs are kept
 (and fail as off-grid), off-grid destinations are rejected instead of crashing, duplicate
 keys are not merged, and levels 4-5 have an efficiency (step budget) requirement.
+
+Validity (the registry-wide checks hold it): Answers are step plans (any valid plan
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Drawn by slot (see above), so a level's first 100 instances
+are 100 different puzzles.
 """
 
 from __future__ import annotations

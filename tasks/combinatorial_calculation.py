@@ -44,6 +44,11 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: the order of the numbers was not enforced (only the sorted
 multiset was compared); adjacent number tokens concatenated under ``eval``; the example
 in the question was garbled; the generator enumerated parentheses ad hoc.
+
+Validity (the registry-wide checks hold it): Answers are expressions (any valid one
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Drawn by slot (see above), so a level's first 100 instances
+are 100 different puzzles.
 """
 
 from __future__ import annotations

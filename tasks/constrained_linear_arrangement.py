@@ -48,6 +48,11 @@ Original defects avoided: the elements draw rule now agrees with the rule text; 
 stick text says that opposite cards draw; the verifier checks distinctness and letter
 validity and applies the Mouse-Elephant exception correctly in both directions; draw
 rounds no longer force an exact match with one reference.
+
+Validity (the registry-wide checks hold it): Answers are card sequences, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: Drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations

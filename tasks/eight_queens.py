@@ -36,6 +36,11 @@ Choices made here (the catalogue leaves them open):
 
 Original defects avoided: pre-placed queens were never checked; parse errors silently
 truncated the list; the question left unclear whether the given queens are listed.
+
+Validity (the registry-wide checks hold it): Answers are queen placements (any valid one
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Levels without uniqueness are drawn by slot (see above), so
+a level's first 100 instances are 100 different puzzles; level 5's space is large.
 """
 
 from __future__ import annotations

@@ -31,6 +31,11 @@ Choices made here:
   is searched; the same holds for the original 20-80-number sweeps as overrides).
 * ``size`` is the number of numbers plus, for four numbers, a bonus that grows as the
   solution count shrinks (fewer solutions = harder).
+
+Validity (the registry-wide checks hold it): Answers are expressions (any valid one
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Levels 1-4 are drawn by slot (see above), so a level's
+first 100 instances are 100 different puzzles (levels 1-3 from the table).
 """
 
 from __future__ import annotations

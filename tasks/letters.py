@@ -30,6 +30,11 @@ Choices made here where the catalogue leaves them open:
 Original defects avoided: the generator needed the network (a downloaded list); the
 verifier compared positions as sets, so duplicates passed; the prompt had no final-answer
 wrapper instruction.
+
+Validity (the registry-wide checks hold it): Answers are counts with positions; the
+frequency is drawn uniformly from the level's range (above). Distinct instances: The
+real-word levels are drawn by slot (see above), so a level's first 100 instances are 100
+different puzzles; synthetic strings are a large space.
 """
 
 from __future__ import annotations

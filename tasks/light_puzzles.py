@@ -25,6 +25,11 @@ Choices made here (the catalogue leaves them open):
 
 Original defects avoided: the question says that a press toggles and that coordinates
 are 1-based (row, column).
+
+Validity (the registry-wide checks hold it): Answers are light grids, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: Drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations

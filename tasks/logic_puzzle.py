@@ -42,6 +42,11 @@ Original defects avoided: no stale memoised constraint checks (the original reus
 results between grids, so some reference answers broke their own rules); the verifier
 checks K distinct in-grid positions, the top-right cell, distinct values and both kinds
 of line rule; the question uses 0-based coordinates throughout.
+
+Validity (the registry-wide checks hold it): Answers are cell selections (any valid one
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Grids up to 3x3 are drawn by slot (see above), so a level's
+first 100 instances are 100 different puzzles; larger grids are a large space.
 """
 
 from __future__ import annotations

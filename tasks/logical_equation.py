@@ -34,6 +34,10 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: uniqueness is enforced (many original puzzles had several
 solutions), the value list has no duplicates, multiples are compared exactly (the
 original compared floats, so ``1.1*10 != 11``).
+
+Validity (the registry-wide checks hold it): Answers are value lists, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: A level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

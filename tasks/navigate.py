@@ -50,6 +50,13 @@ purpose). Distance answers are not balanced (they are integers).
 
 Original defects avoided: a fixed data set and a GPT-4o judge that passed any reply
 containing "correct".
+
+Validity (the registry-wide checks hold it): Yes and No are balanced by the index
+(above). The balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100. Distinct instances: A level's first 100
+instances are distinct without help (its space is large). No cheap rule (one surface
+feature of the question, or the options alone) beats chance.
 """
 
 from __future__ import annotations

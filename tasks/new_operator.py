@@ -40,6 +40,11 @@ Original defects avoided: the reference here evaluates every operator (the origi
 dropped all but one when two stood outside parentheses), definitions and question use the
 same names ``a`` and ``b``, the answer format asks for a number (not "a list of values
 and symbols"), and values are exact rationals, never compared as floats.
+
+Validity (the registry-wide checks hold it): Answers are numbers, with many different
+references per level, so there is no answer class to balance. Distinct instances:
+Expressions of up to three operands are drawn by slot (see above), so a level's first
+100 instances are 100 different puzzles.
 """
 
 from __future__ import annotations

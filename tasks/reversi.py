@@ -37,6 +37,11 @@ Original defects avoided: the original stored the board AFTER the moves and show
 the "previous" position, so the expected answer equalled the board in the question; it
 also never said that the moves are legal Othello moves. Here the shown position is the
 one before the moves, and the prompt states that all listed moves are legal.
+
+Validity (the registry-wide checks hold it): Answers are boards, with many different
+references per level, so there is no answer class to balance. Distinct instances: Levels
+1-3 are drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations

@@ -35,6 +35,15 @@ Choices made here (the catalogue leaves them open):
 
 Original defects avoided: the rule now says a run counts once however long it is;
 non-integer answers give an incorrect verdict instead of crashing ``int()``.
+
+Validity (the registry-wide checks hold it): Level 1's score is balanced over 1-5 by the
+index (above); the balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100. Levels 2-5 have many different scores.
+Distinct instances: Level 1's strings come from index-chosen fifths of each (length,
+score) cell, so its first 100 are distinct; at levels 2-5 a level's first 100 instances
+are distinct without help (its space is large). No cheap rule (one surface feature of
+the question, or the options alone) beats chance.
 """
 
 from __future__ import annotations

@@ -19,6 +19,11 @@ Choices made here (the catalogue leaves them open):
 * The answer is unique; the verifier compares the exact upper-case string after the
   shared normalisation (whitespace, one pair of quotes, code fences). Lower case is
   rejected because the task is case-sensitive.
+
+Validity (the registry-wide checks hold it): Answers are strings, with many different
+references per level, so there is no answer class to balance. Distinct instances:
+Strings of up to 18 letters are drawn by slot (see above), so a level's first 100
+instances are 100 different puzzles.
 """
 
 from __future__ import annotations

@@ -35,6 +35,10 @@ Choices made here where the catalogue leaves them open:
 Original defects avoided: the original validator compared the six values joined into
 one string, which cannot tell "1","10" from "11","0"; here each value is a separate
 integer.
+
+Validity (the registry-wide checks hold it): Answers are six counts, with many different
+references per level, so there is no answer class to balance. Distinct instances: Drawn
+by slot (see above), so a level's first 100 instances are 100 different puzzles.
 """
 
 from __future__ import annotations

@@ -45,6 +45,11 @@ method is applied once or as many times as possible (the two readings disagree o
 original inputs); the question now states the procedure. The original validator dropped
 separators and read one digit per count, so no count could be 10 or more; here each
 count is a separate integer of any size.
+
+Validity (the registry-wide checks hold it): Answers are nine counts, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: Drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations

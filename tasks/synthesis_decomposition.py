@@ -53,6 +53,11 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: the bracketed list the question asks for is accepted by the
 verifier itself (not only after an extractor strips the brackets); crop C is called a
 crop in the method texts, never a product.
+
+Validity (the registry-wide checks hold it): Answers are stock counts, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: The fixed sets are drawn by slot (see above), so a level's first 100
+instances are 100 different puzzles.
 """
 
 from __future__ import annotations

@@ -57,6 +57,14 @@ the final offset) plus one for free-text answers.
 Original defects avoided: the GPT-4o judge passed any reply containing "correct"
 (including "Incorrect"); the 63 items were a small fixed subset; the prompts did not state
 the month/year offset convention.
+
+Validity (the registry-wide checks hold it): The correct letter is balanced by the index
+(above). The balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100; the options give nothing away (above).
+Levels 4-5 have free dates. Distinct instances: A level's first 100 instances are
+distinct without help (its space is large). No cheap rule (one surface feature of the
+question, or the options alone) beats chance.
 """
 
 from __future__ import annotations

@@ -50,6 +50,10 @@ Choices made here (the catalogue leaves them open):
 * Defects of the original avoided: no LLM judge (whose unparsable replies counted as
   correct), no fixed 50-item subset of the training split, no answers that exist only
   as free text.
+
+Validity (the registry-wide checks hold it): Answers are numbers, with many different
+references per level, so there is no answer class to balance. Distinct instances: Drawn
+by slot (see above), so a level's first 100 instances are 100 different puzzles.
 """
 
 from __future__ import annotations

@@ -60,6 +60,11 @@ Choices made here (the catalogue leaves them open):
   are 100 different problems. Small families come up a little less often than the others.
 * Defects of the original avoided: no LLM judge (whose unparsable replies counted as
   correct), no fixed 50-item subset of the training split.
+
+Validity (the registry-wide checks hold it): Answers are exact values, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: Drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations
