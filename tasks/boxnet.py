@@ -36,8 +36,8 @@ Choices made here (the catalogue leaves them open):
   rows on ties) or, when it is already there, putting it on the target. The reference length sets the level 4-5 step
   budgets (2 x reference, reference + 1); levels 1-3 have none.
 * Level 1 is a small family (a 1x2 grid): it takes 2-3 colours (TASKS.md: 2) so that it
-  holds about 1,500 layouts, and every level draws layouts by slot (``_distinct``), so a
-  level's first 100 instances are 100 different layouts.
+  holds about 1,500 layouts, and 1x2 grids are drawn by slot (``_distinct``), so the
+  level's first 100 instances are 100 different layouts (larger grids are a large space).
 * ``size`` is the number of boxes plus the reference plan length plus R*C/4.
 * The format example in the question swaps its colours when it would solve the instance
   (possible on a 1x2 grid), so it is never a valid answer.
@@ -49,8 +49,8 @@ keys are not merged, and levels 4-5 have an efficiency (step budget) requirement
 
 Validity (the registry-wide checks hold it): Answers are step plans (any valid plan
 passes), with many different references per level, so there is no answer class to
-balance. Distinct instances: Drawn by slot (see above), so a level's first 100 instances
-are 100 different puzzles.
+balance. Distinct instances: 1x2 grids are drawn by slot (see above); larger grids are a
+large space.
 """
 
 from __future__ import annotations
@@ -189,8 +189,8 @@ class BoxNet(SymbolicTask):
         slots = SlotFilter(index)
         while True:
             params = self._draw(rng, config)
-            if slots.accepts((params["rows"], params["cols"], params["boxes"], params["targets"])):
-                break
+            if params["rows"] * params["cols"] > 2 or slots.accepts((params["rows"], params["cols"], params["boxes"], params["targets"])):
+                break  # only the 1x2 grids are a small family
         ref = len(reference_plan(params))
         params["reference_steps"] = ref
         params["budget"] = {"none": None, "double": 2 * ref, "plus_one": ref + 1}[config.budget]

@@ -24,9 +24,9 @@ Choices made here (the catalogue leaves them open):
   attempt is redrawn; if fewer are needed, random extra cells off the solution are
   blocked (blocking never adds completions).
 * Level 1 is a small family (an empty 8x8 board with 0-1 queens and 0-2 blocked cells
-  comes up again and again), so levels without uniqueness draw boards by slot
-  (``_distinct``): a level's first 100 instances are 100 different boards. Level 5's
-  unique boards are a large family and are not slotted (forcing uniqueness is costly).
+  comes up again and again), so 8x8 boards without uniqueness are drawn by slot
+  (``_distinct``): a level's first 100 instances are 100 different boards. Larger boards
+  are a large family and are not slotted.
   Up to 400 boards are drawn from one random full solution.
 * The verifier checks rules only (``any_valid``): exactly N distinct in-range pairs,
   every pre-placed queen present, no queen on an X, no two queens attacking; the reason
@@ -39,8 +39,8 @@ truncated the list; the question left unclear whether the given queens are liste
 
 Validity (the registry-wide checks hold it): Answers are queen placements (any valid one
 passes), with many different references per level, so there is no answer class to
-balance. Distinct instances: Levels without uniqueness are drawn by slot (see above), so
-a level's first 100 instances are 100 different puzzles; level 5's space is large.
+balance. Distinct instances: 8x8 boards without uniqueness are drawn by slot (see above), so
+a level's first 100 instances are 100 different puzzles; larger boards are a large space.
 """
 
 from __future__ import annotations
@@ -211,7 +211,7 @@ class EightQueens(SymbolicTask):
                 if board is None:
                     break
                 fixed, blocked = board
-                if config.unique or slots.accepts((n, sorted(fixed.items()), sorted(blocked))):
+                if config.unique or n > 8 or slots.accepts((n, sorted(fixed.items()), sorted(blocked))):
                     return {
                         "n": n,
                         "queens": [[r, fixed[r]] for r in sorted(fixed)],

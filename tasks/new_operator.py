@@ -30,8 +30,8 @@ Choices made here (the catalogue leaves them open):
   denominator, or that divide by zero, are resampled.
 * The stored expression text is the single source of truth: ``solve`` re-parses the text
   the model sees with the stated rules and evaluates it exactly.
-* Expressions of up to three operands (levels 1-3; level 1 is one operator applied once,
-  a small family) are drawn by slot of their question text (``_distinct``), so a
+* Expressions of two operands (level 1: one operator applied once, a small family) are
+  drawn by slot of their question text (``_distinct``), so a
   level's first 100 instances are 100 different questions.
 * ``size`` counts operator applications after expanding nested definitions, plus the
   number of operands.
@@ -43,7 +43,7 @@ and symbols"), and values are exact rationals, never compared as floats.
 
 Validity (the registry-wide checks hold it): Answers are numbers, with many different
 references per level, so there is no answer class to balance. Distinct instances:
-Expressions of up to three operands are drawn by slot (see above), so a level's first
+Expressions of two operands are drawn by slot (see above), so a level's first
 100 instances are 100 different puzzles.
 """
 
@@ -72,7 +72,7 @@ BASIC = ("lin", "prod", "ratio")
 EXTENDED = ("linm", "sq", "pair")
 NESTED = ("scaled", "shift", "swap", "inner")
 _MAX_ATTEMPTS = 3_000
-_SLOTTED_OPERANDS = 3  # expressions up to this many operands are drawn by slot
+_SLOTTED_OPERANDS = 2  # expressions up to this many operands are drawn by slot
 
 
 # --------------------------------------------------------------------------- config

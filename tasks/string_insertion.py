@@ -14,7 +14,7 @@ Choices made here (the catalogue leaves them open):
   one pair of occurrences overlaps (e.g. ``ABCDEAB``), as the catalogue asks.
 * Strings of up to 18 letters (levels 1-3) are drawn by slot (``_distinct``), so a
   level's first 100 instances are 100 different strings (level 1's 6-10 letters with one
-  occurrence could repeat).
+  occurrence could repeat, and level 3's at another seed).
 * ``size`` is the number of occurrences times the number of applications of T.
 * The answer is unique; the verifier compares the exact upper-case string after the
   shared normalisation (whitespace, one pair of quotes, code fences). Lower case is
