@@ -20,12 +20,22 @@ Choices made here:
   randomly chosen goal stacks); levels 4-5 use a random goal order.
 * The reference plan is optimal: A* with an admissible heuristic (a block is well
   placed when it and everything under it are where the goal wants them; every other
-  block must move at least once, and twice if it sits on its own goal stack). The search
-  is bounded; an instance it cannot settle within the bound is resampled. Instances whose initial
-  state already is the goal are resampled (the original could emit them).
+  block must move at least once, and twice if its first move cannot be its last: it sits
+  on its own goal stack, or a block the goal puts under it is under it now). Among equal
+  estimates the deepest node is expanded first. The search is bounded; an instance it
+  cannot settle within the bound is resampled. Instances whose initial state already is
+  the goal are resampled (the original could emit them).
+* Level 1 is a small family (2-3 blocks on 3 stacks: a few hundred puzzles), so every
+  level draws puzzles by slot (``_distinct``): the index picks one of 100 hash classes of
+  (initial, goal), and the first 100 instances of a level are 100 different puzzles.
 * ``size`` is the number of blocks plus the optimal plan length over ten.
 * The format example in the question is replaced by a second one when it would solve the
   instance (possible with two blocks), so it is never a valid answer.
+
+Validity (the registry-wide checks hold it): Answers are move lists (any valid plan
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Drawn by slot (see above), so a level's first 100 instances
+are 100 different puzzles.
 """
 
 from __future__ import annotations
@@ -38,6 +48,8 @@ from functools import lru_cache
 
 from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 State = tuple[tuple[str, ...], ...]
 _MAX_ATTEMPTS = 500
@@ -57,16 +69,24 @@ def _goal_stack_of(goal: State) -> dict[str, int]:
     return {block: i for i, stack in enumerate(goal) for block in stack}
 
 
-def _heuristic(state: State, goal: State, home: dict[str, int]) -> int:
-    """Admissible: a block not yet well placed moves at least once, and at least twice if
-    it sits on its own goal stack (it must leave so that what is under it can change)."""
+def _goal_below(goal: State) -> dict[str, frozenset[str]]:
+    return {block: frozenset(stack[:i]) for stack in goal for i, block in enumerate(stack)}
+
+
+def _stack_cost(i: int, stack: tuple[str, ...], target: tuple[str, ...], home: dict[str, int], below: dict[str, frozenset[str]]) -> int:
+    """Admissible lower bound on the moves of the blocks now on stack ``i``.
+
+    A block not yet well placed moves at least once, and at least twice if its first move
+    cannot be its last: it sits on its own goal stack (it must leave so that what is under
+    it can change), or a block that the goal puts under it is under it now (it must leave
+    before that block can move, so before its own place is ready)."""
+    well = 0
+    while well < len(stack) and well < len(target) and stack[well] == target[well]:
+        well += 1
     h = 0
-    for i, (stack, target) in enumerate(zip(state, goal)):
-        well = 0
-        while well < len(stack) and well < len(target) and stack[well] == target[well]:
-            well += 1
-        for block in stack[well:]:
-            h += 2 if home.get(block) == i else 1
+    for q in range(well, len(stack)):
+        block = stack[q]
+        h += 2 if home.get(block) == i or not below[block].isdisjoint(stack[well:q]) else 1
     return h
 
 
@@ -76,13 +96,24 @@ def optimal_plan(initial: State, goal: State, budget: int = _SEARCH_BUDGET) -> t
     if initial == goal:
         return ()
     home = _goal_stack_of(goal)
-    start_h = _heuristic(initial, goal, home)
-    frontier: list[tuple[int, int, int, State]] = [(start_h, 0, 0, initial)]
+    below = _goal_below(goal)
+    memo: dict[tuple[int, tuple[str, ...]], int] = {}
+
+    def cost_of(i: int, stack: tuple[str, ...]) -> int:
+        key = (i, stack)
+        if key not in memo:
+            memo[key] = _stack_cost(i, stack, goal[i], home, below)
+        return memo[key]
+
+    start_h = sum(cost_of(i, stack) for i, stack in enumerate(initial))
+    # (f, -g, tie, h, state): among equal f, the deeper node first (fewer expansions)
+    frontier: list[tuple[int, int, int, int, State]] = [(start_h, 0, 0, start_h, initial)]
     parent: dict[State, tuple[State, tuple[str, int, int]] | None] = {initial: None}
     cost = {initial: 0}
     tie = 0
     while frontier:
-        _, g, _, state = heapq.heappop(frontier)
+        _, neg_g, _, h, state = heapq.heappop(frontier)
+        g = -neg_g
         if g != cost[state]:
             continue
         if state == goal:
@@ -98,18 +129,22 @@ def optimal_plan(initial: State, goal: State, budget: int = _SEARCH_BUDGET) -> t
             if not stack:
                 continue
             block = stack[-1]
+            rest = stack[:-1]
+            h_src = h - cost_of(src, stack) + cost_of(src, rest)
             for dst in range(len(state)):
                 if dst == src:
                     continue
                 nxt = list(state)
-                nxt[src] = stack[:-1]
-                nxt[dst] = state[dst] + (block,)
+                nxt[src] = rest
+                grown = state[dst] + (block,)
+                nxt[dst] = grown
                 child = tuple(nxt)
                 if child not in cost or g + 1 < cost[child]:
                     cost[child] = g + 1
                     parent[child] = (state, (block, src + 1, dst + 1))
                     tie += 1
-                    heapq.heappush(frontier, (g + 1 + _heuristic(child, goal, home), g + 1, tie, child))
+                    h_child = h_src - cost_of(dst, state[dst]) + cost_of(dst, grown)
+                    heapq.heappush(frontier, (g + 1 + h_child, -(g + 1), tie, h_child, child))
     return None
 
 
@@ -148,7 +183,7 @@ class Blocksworld(SymbolicTask):
     split = "seen"
     description = "Move top blocks between stacks to reach a goal layout (any valid plan)."
     answer_mode = "any_valid"
-    version = 1
+    version = 2
     display_name = "Blocksworld"
     paper_order = 5
     family = "planning"
@@ -163,8 +198,9 @@ class Blocksworld(SymbolicTask):
         5: BlocksworldConfig(blocks=(7, 8), stacks=(3, 3), goal_stacks=(2, 3), alphabetical_goal=False, slack=2),
     }
 
-    def generate(self, rng: random.Random, config: BlocksworldConfig) -> dict:
-        for _ in range(_MAX_ATTEMPTS):
+    def generate(self, rng: random.Random, config: BlocksworldConfig, index: int) -> dict:
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
             n_blocks = rng.randint(*config.blocks)
             n_stacks = rng.randint(*config.stacks)
             n_goal = rng.randint(config.goal_stacks[0], min(config.goal_stacks[1], n_stacks))
@@ -176,6 +212,8 @@ class Blocksworld(SymbolicTask):
             order = letters if config.alphabetical_goal else rng.sample(letters, n_blocks)
             for block in order:
                 goal[rng.randrange(n_goal)].append(block)
+            if not slots.accepts((initial, goal)):
+                continue
             plan = optimal_plan(tuple(map(tuple, initial)), _goal_full(goal, n_stacks))
             if plan is None or len(plan) < config.min_optimal:
                 continue

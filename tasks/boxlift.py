@@ -40,6 +40,11 @@ Choices made here (the catalogue leaves them open):
 
 Original defects avoided: invalid actions are not skipped silently, a repeated index
 inside one group and negative indices are rejected, and the greedy cannot loop forever.
+
+Validity (the registry-wide checks hold it): Answers are lifting plans (any valid plan
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: A level's first 100 instances are distinct without help
+(its space is large).
 """
 
 from __future__ import annotations

@@ -35,6 +35,9 @@ Choices made here (the catalogue leaves them open):
   it one square along a shortest path (along the axis with the larger remaining distance,
   rows on ties) or, when it is already there, putting it on the target. The reference length sets the level 4-5 step
   budgets (2 x reference, reference + 1); levels 1-3 have none.
+* Level 1 is a small family (a 1x2 grid): it takes 2-3 colours (TASKS.md: 2) so that it
+  holds about 1,500 layouts, and 1x2 grids are drawn by slot (``_distinct``), so the
+  level's first 100 instances are 100 different layouts (larger grids are a large space).
 * ``size`` is the number of boxes plus the reference plan length plus R*C/4.
 * The format example in the question swaps its colours when it would solve the instance
   (possible on a 1x2 grid), so it is never a valid answer.
@@ -43,6 +46,11 @@ Original defects avoided: invalid actions are not ignored, actions of one step d
 box hop several squares, the action syntax tolerates missing spaces, minus signs are kept
 (and fail as off-grid), off-grid destinations are rejected instead of crashing, duplicate
 keys are not merged, and levels 4-5 have an efficiency (step budget) requirement.
+
+Validity (the registry-wide checks hold it): Answers are step plans (any valid plan
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: 1x2 grids are drawn by slot (see above); larger grids are a
+large space.
 """
 
 from __future__ import annotations
@@ -57,6 +65,8 @@ from fractions import Fraction
 
 from symbench.answer import AnswerFormat, ParseError, parse_json, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 COLOURS = ("blue", "red", "green", "purple", "orange", "yellow")
 _NUM = r"([+-]?[0-9]{1,6}(?:\.[0-9]{1,6})?)"  # ASCII digits only
@@ -161,7 +171,7 @@ class BoxNet(SymbolicTask):
     split = "seen"
     description = "Coordinate one agent per grid square to push coloured boxes onto matching targets."
     answer_mode = "any_valid"
-    version = 1
+    version = 2
     display_name = "BoxNet"
     paper_order = 4
     family = "planning"
@@ -169,14 +179,25 @@ class BoxNet(SymbolicTask):
     answer_format = AnswerFormat("text")
     Config = BoxNetConfig
     presets = {
-        1: BoxNetConfig(rows=(1, 1), cols=(2, 2), colours=(2, 2), boxes_per_colour=(1, 1)),
+        1: BoxNetConfig(rows=(1, 1), cols=(2, 2), colours=(2, 3), boxes_per_colour=(1, 1)),
         2: BoxNetConfig(rows=(2, 2), cols=(2, 2), colours=(3, 3), boxes_per_colour=(1, 1)),
         3: BoxNetConfig(rows=(2, 2), cols=(2, 3), colours=(5, 5), boxes_per_colour=(1, 3)),
         4: BoxNetConfig(rows=(2, 2), cols=(4, 4), colours=(5, 5), boxes_per_colour=(1, 3), budget="double"),
         5: BoxNetConfig(rows=(4, 4), cols=(4, 8), colours=(5, 6), boxes_per_colour=(2, 3), budget="plus_one"),
     }
 
-    def generate(self, rng: random.Random, config: BoxNetConfig) -> dict:
+    def generate(self, rng: random.Random, config: BoxNetConfig, index: int) -> dict:
+        slots = SlotFilter(index)
+        while True:
+            params = self._draw(rng, config)
+            if params["rows"] * params["cols"] > 2 or slots.accepts((params["rows"], params["cols"], params["boxes"], params["targets"])):
+                break  # only the 1x2 grids are a small family
+        ref = len(reference_plan(params))
+        params["reference_steps"] = ref
+        params["budget"] = {"none": None, "double": 2 * ref, "plus_one": ref + 1}[config.budget]
+        return params
+
+    def _draw(self, rng: random.Random, config: BoxNetConfig) -> dict:
         for _ in range(100):
             rows, cols = rng.randint(*config.rows), rng.randint(*config.cols)
             if rows * cols >= 2:
@@ -189,11 +210,7 @@ class BoxNet(SymbolicTask):
             for _ in range(rng.randint(*config.boxes_per_colour)):
                 boxes.append([COLOURS[k], rng.randrange(rows), rng.randrange(cols)])
                 targets.append([COLOURS[k], rng.randrange(rows), rng.randrange(cols)])
-        params = {"rows": rows, "cols": cols, "boxes": boxes, "targets": targets, "budget_rule": config.budget}
-        ref = len(reference_plan(params))
-        params["reference_steps"] = ref
-        params["budget"] = {"none": None, "double": 2 * ref, "plus_one": ref + 1}[config.budget]
-        return params
+        return {"rows": rows, "cols": cols, "boxes": boxes, "targets": targets, "budget_rule": config.budget}
 
     def solve(self, params: dict) -> str:
         return json.dumps(reference_plan(params))

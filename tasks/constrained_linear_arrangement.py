@@ -36,6 +36,11 @@ Choices made here (the catalogue leaves them open):
   round's result under the table equals the stated one. The first failing point is
   reported. It never compares with the reference sequence.
 * The prompt's example is a sequence of the right length that does not fit the results.
+* Level 1 is a small family (the stick game with 2-3 rounds has 508 different
+  questions), so it takes 2-4 rounds (TASKS.md: 2-3; 1,012 questions). The forced
+  chains of levels 4-5 are a small family as well, so every level draws by slot of
+  (game, your cards, results) (``_distinct``): a level's first 100 instances are 100
+  different questions.
 * ``size`` is log2 of the number of ordered opponent sequences (n!/(n-R)!), plus 3 when
   uniqueness is enforced.
 
@@ -43,6 +48,11 @@ Original defects avoided: the elements draw rule now agrees with the rule text; 
 stick text says that opposite cards draw; the verifier checks distinctness and letter
 validity and applies the Mouse-Elephant exception correctly in both directions; draw
 rounds no longer force an exact match with one reference.
+
+Validity (the registry-wide checks hold it): Answers are card sequences, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: Drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations
@@ -51,9 +61,13 @@ import itertools
 import math
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
 from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
+
 
 GAMES: dict[str, tuple[str, ...]] = {
     "elements": ("Wood", "Fire", "Earth", "Metal", "Water"),
@@ -129,9 +143,20 @@ def first_solution(game: str, mine: list[str], results: list[str]) -> list[str] 
     return chosen if search(0) else None
 
 
-def allowed_cards(game: str, mine: str, result: str) -> set[str]:
+@lru_cache(maxsize=None)
+def allowed_cards(game: str, mine: str, result: str) -> frozenset[str]:
     """The opponent cards that give ``result`` against ``mine``."""
-    return {c for c in cards_of(game) if outcome(game, mine, c) == result}
+    return frozenset(c for c in cards_of(game) if outcome(game, mine, c) == result)
+
+
+@lru_cache(maxsize=None)
+def _allowed_masks(game: str) -> tuple[dict[str, int], ...]:
+    """Per card of yours and result, the opponent cards giving it, as a bit set."""
+    cards = cards_of(game)
+    return tuple(
+        {result: sum(1 << i for i, c in enumerate(cards) if c in allowed_cards(game, x, result)) for result in (WIN, LOSS, DRAW)}
+        for x in cards
+    )
 
 
 def _forced_chain(rng: random.Random, game: str, n_rounds: int) -> tuple[list[str], list[str]] | None:
@@ -144,26 +169,27 @@ def _forced_chain(rng: random.Random, game: str, n_rounds: int) -> tuple[list[st
     afterwards so that the display order does not reveal the deduction order.
     """
     cards = cards_of(game)
+    masks = _allowed_masks(game)
     mine: list[str] = []
     theirs: list[str] = []
+    free = (1 << len(cards)) - 1  # the opponent cards not assigned yet, as a bit set
     for _ in range(n_rounds):
-        free = set(cards) - set(theirs)
-        options: list[tuple[str, str, str]] = []
-        draws: list[tuple[str, str, str]] = []
-        for x in cards:
+        options: list[tuple[int, int, str]] = []
+        draws: list[tuple[int, int, str]] = []
+        for xi, x in enumerate(cards):
             if x in mine:
                 continue
             for result in (WIN, LOSS, DRAW):
-                left = allowed_cards(game, x, result) & free
-                if len(left) == 1:
-                    (t,) = left
-                    (draws if result == DRAW else options).append((x, result, t))
+                left = masks[xi][result] & free
+                if left and not left & (left - 1):  # exactly one card left
+                    (draws if result == DRAW else options).append((xi, left.bit_length() - 1, result))
         pick = options or draws
         if not pick:
             return None
-        x, _, t = rng.choice(pick)
-        mine.append(x)
-        theirs.append(t)
+        xi, ti, _ = rng.choice(pick)
+        mine.append(cards[xi])
+        theirs.append(cards[ti])
+        free &= ~(1 << ti)
     order = list(range(n_rounds))
     rng.shuffle(order)
     return [mine[i] for i in order], [theirs[i] for i in order]
@@ -197,7 +223,7 @@ class ConstrainedLinearArrangement(SymbolicTask):
     split = "seen"
     description = "Deduce the opponent's card in every round of a card game from your cards and the results."
     answer_mode = "any_valid"
-    version = 1
+    version = 2
     display_name = "Cons. Linear Arrange."
     paper_order = 21
     family = "logic"
@@ -205,7 +231,7 @@ class ConstrainedLinearArrangement(SymbolicTask):
     answer_format = AnswerFormat("list", case_insensitive=True)
     Config = ConstrainedLinearArrangementConfig
     presets = {
-        1: ConstrainedLinearArrangementConfig(games=("stick",), rounds=(2, 3)),
+        1: ConstrainedLinearArrangementConfig(games=("stick",), rounds=(2, 4)),
         2: ConstrainedLinearArrangementConfig(games=("elements", "stick"), rounds=(3, 3)),
         3: ConstrainedLinearArrangementConfig(games=("elements", "stick", "animal"), rounds=(4, 4)),
         4: ConstrainedLinearArrangementConfig(games=("elements", "animal"), rounds=(5, 5), unique=True),
@@ -213,11 +239,12 @@ class ConstrainedLinearArrangement(SymbolicTask):
     }
 
     # ------------------------------------------------------------------ generation
-    def generate(self, rng: random.Random, config: ConstrainedLinearArrangementConfig) -> dict:
-        game = rng.choice(config.games)
-        n_rounds = rng.randint(*config.rounds)
-        cards = cards_of(game)
-        for _ in range(_MAX_ATTEMPTS):
+    def generate(self, rng: random.Random, config: ConstrainedLinearArrangementConfig, index: int) -> dict:
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
+            game = rng.choice(config.games)
+            n_rounds = rng.randint(*config.rounds)
+            cards = cards_of(game)
             if config.unique:
                 built = _forced_chain(rng, game, n_rounds)
                 if built is None:
@@ -227,6 +254,8 @@ class ConstrainedLinearArrangement(SymbolicTask):
                 mine = rng.sample(cards, n_rounds)
                 theirs = rng.sample(cards, n_rounds)
             results = [outcome(game, a, b) for a, b in zip(mine, theirs)]
+            if not slots.accepts((game, mine, results)):
+                continue
             if config.unique and count_solutions(game, mine, results) != 1:
                 continue  # the construction guarantees uniqueness; this is a safety net
             return {"game": game, "mine": mine, "results": results, "unique": config.unique}

@@ -43,6 +43,10 @@ Choices made here (the catalogue leaves them open):
 
 Original defects avoided: the feedback vocabulary is explained; difficulty follows the
 actual clues (redundant guesses removed, longer password at level 5), not only a budget.
+
+Validity (the registry-wide checks hold it): Answers are passwords, with many different
+references per level, so there is no answer class to balance. Distinct instances: A
+level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

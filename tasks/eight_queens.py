@@ -23,6 +23,11 @@ Choices made here (the catalogue leaves them open):
   completions is blocked. If more blocked cells than the level allows would be needed the
   attempt is redrawn; if fewer are needed, random extra cells off the solution are
   blocked (blocking never adds completions).
+* Level 1 is a small family (an empty 8x8 board with 0-1 queens and 0-2 blocked cells
+  comes up again and again), so 8x8 boards without uniqueness are drawn by slot
+  (``_distinct``): a level's first 100 instances are 100 different boards. Larger boards
+  are a large family and are not slotted.
+  Up to 400 boards are drawn from one random full solution.
 * The verifier checks rules only (``any_valid``): exactly N distinct in-range pairs,
   every pre-placed queen present, no queen on an X, no two queens attacking; the reason
   names the first violation.
@@ -31,6 +36,11 @@ Choices made here (the catalogue leaves them open):
 
 Original defects avoided: pre-placed queens were never checked; parse errors silently
 truncated the list; the question left unclear whether the given queens are listed.
+
+Validity (the registry-wide checks hold it): Answers are queen placements (any valid one
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: 8x8 boards without uniqueness are drawn by slot (see above), so
+a level's first 100 instances are 100 different puzzles; larger boards are a large space.
 """
 
 from __future__ import annotations
@@ -42,7 +52,10 @@ from dataclasses import dataclass
 from symbench.answer import AnswerFormat, ParseError, short, strip_outer_brackets, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
+from ._distinct import SlotFilter
+
 _MAX_ATTEMPTS = 60
+_PER_SOLUTION = 400  # boards tried per random full solution before drawing another
 _NODE_BUDGET = 200_000
 _SAMPLE = 48
 _TUPLE = re.compile(r"\(\s*([0-9]{1,4})\s*,\s*([0-9]{1,4})\s*\)")  # ASCII digits only
@@ -168,7 +181,7 @@ class EightQueens(SymbolicTask):
     split = "unseen"
     description = "Complete an N-queens board keeping pre-placed queens and avoiding blocked cells."
     answer_mode = "any_valid"
-    version = 1
+    version = 2
     display_name = "Eight Queen"
     paper_order = 30
     family = "search"
@@ -183,36 +196,48 @@ class EightQueens(SymbolicTask):
         5: EightQueensConfig(board=(12, 14), queens=(3, 5), blocked=(10, 20), unique=True),
     }
 
-    def generate(self, rng: random.Random, config: EightQueensConfig) -> dict:
-        for _ in range(_MAX_ATTEMPTS):
+    def generate(self, rng: random.Random, config: EightQueensConfig, index: int) -> dict:
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience // _PER_SOLUTION):
             n = rng.randint(*config.board)
             try:
                 solution = _search(n, {}, set(), 1, rng=rng)[0]
             except (_Budget, IndexError):
                 continue
-            k = rng.randint(*config.queens)
-            rows = sorted(rng.sample(range(n), k))
-            fixed = {r: solution[r] for r in rows}
-            target = rng.randint(*config.blocked)
             on_solution = {(r, solution[r]) for r in range(n)}
-            blocked: set[tuple[int, int]] = set()
-            if config.unique:
-                try:
-                    blocked = self._force_unique(rng, n, fixed, solution, config.blocked[1])
-                except _Budget:
-                    continue
-                if blocked is None:
-                    continue
-            off = sorted((r, c) for r in range(n) for c in range(n) if (r, c) not in on_solution and (r, c) not in blocked)
-            extra = max(0, target - len(blocked))
-            blocked |= set(rng.sample(off, extra))
-            return {
-                "n": n,
-                "queens": [[r, fixed[r]] for r in rows],
-                "blocked": sorted([r, c] for r, c in blocked),
-                "unique": config.unique,
-            }
+            # several boards from one full solution (drawing a solution is the costly part)
+            for _ in range(1 if config.unique else _PER_SOLUTION):
+                board = self._draw_board(rng, config, n, solution, on_solution)
+                if board is None:
+                    break
+                fixed, blocked = board
+                if config.unique or n > 8 or slots.accepts((n, sorted(fixed.items()), sorted(blocked))):
+                    return {
+                        "n": n,
+                        "queens": [[r, fixed[r]] for r in sorted(fixed)],
+                        "blocked": sorted([r, c] for r, c in blocked),
+                        "unique": config.unique,
+                    }
         raise GenerationError(f"eight_queens: no instance for {config} in {_MAX_ATTEMPTS} attempts")
+
+    def _draw_board(self, rng, config, n, solution, on_solution):
+        """(pre-placed queens, blocked cells) taken from ``solution``, or None to redraw it."""
+        k = rng.randint(*config.queens)
+        rows = sorted(rng.sample(range(n), k))
+        fixed = {r: solution[r] for r in rows}
+        target = rng.randint(*config.blocked)
+        blocked: set[tuple[int, int]] = set()
+        if config.unique:
+            try:
+                blocked = self._force_unique(rng, n, fixed, solution, config.blocked[1])
+            except _Budget:
+                return None
+            if blocked is None:
+                return None
+        off = sorted((r, c) for r in range(n) for c in range(n) if (r, c) not in on_solution and (r, c) not in blocked)
+        extra = max(0, target - len(blocked))
+        blocked |= set(rng.sample(off, extra))
+        return fixed, blocked
 
     @staticmethod
     def _force_unique(rng, n, fixed, solution, max_blocked):

@@ -19,14 +19,23 @@ Choices made here:
   halves (``5/5`` in 3 5 5 7), ``a/b`` and ``b/a`` are the same tree and count once.
 * Level 3 keeps the hard tail: either every solution needs a non-integer intermediate
   result, or there are at most two solutions.
+* Levels 1-3 (four numbers in 1-13, target 24) are a small family: only 1,362 such
+  puzzles are solvable (the original list is the same 1,362), 321 of them meet level 1
+  and 267 level 3. They are drawn from a table of all of them (``_game24_table``) by
+  slot: the index picks every 100th puzzle of the level's sorted list starting at
+  ``index % 100`` and the seed picks one of those, so the first 100 instances of a level
+  are 100 different puzzles. Level 4 draws by hash slot (``_distinct``), to the same end.
 * Level 5 draws 6-7 numbers in 1-50; the target is the value of a random expression
-  tree over them (positive intermediates), kept when it is an integer in [24, 500] -
-  so it is reachable by construction - and when a bounded search re-finds a solution;
-  the reference is the first expression that search finds. With more than 7 numbers (the
-  original 20-80-number sweeps, as overrides) nothing is searched: the random tree's own
-  expression is stored in the params and is the reference.
+  tree over them (positive intermediates), kept when it is an integer in [24, 500], so
+  it is reachable by construction, and that tree's expression is the reference (nothing
+  is searched; the same holds for the original 20-80-number sweeps as overrides).
 * ``size`` is the number of numbers plus, for four numbers, a bonus that grows as the
   solution count shrinks (fewer solutions = harder).
+
+Validity (the registry-wide checks hold it): Answers are expressions (any valid one
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Levels 1-4 are drawn by slot (see above), so a level's
+first 100 instances are 100 different puzzles (levels 1-3 from the table).
 """
 
 from __future__ import annotations
@@ -40,9 +49,12 @@ from itertools import combinations
 from symbench.answer import AnswerFormat, ParseError, UndefinedValueError, parse_arithmetic, same_multiset, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
+from ._distinct import SLOTS, SlotFilter
+from ._game24_table import four_number_puzzles
+
 _MAX_ATTEMPTS = 5_000
 _SEARCH_BUDGET = 3_000
-_SEARCH_MAX = 7  # more numbers than this are not searched (the splits grow as 2**k)
+_TREE_FROM = 6  # from this many numbers on, the target comes from a random tree (never searched)
 
 
 # --------------------------------------------------------------------------- exact search
@@ -223,10 +235,13 @@ def _random_tree(rng: random.Random, numbers: list[int]) -> tuple[int, str] | No
     while len(values) > 1:
         i, j = sorted(rng.sample(range(len(values)), 2))
         (b, eb), (a, ea) = values.pop(j), values.pop(i)
-        options = [(v, op, left_first) for v, op, left_first in _combine(a, b) if v > 0]
-        if not options:
-            return None
-        value, op, left_first = rng.choice(options)
+        # the steps with a positive result (values are positive): + * and both quotients
+        # always, and the difference in the order that is positive; only the chosen one is computed
+        options = ["+", "*", "a/b", "b/a"] + (["a-b"] if a > b else ["b-a"] if b > a else [])
+        choice = rng.choice(options)
+        op, left_first = choice[-2] if len(choice) == 3 else choice, not choice.startswith("b")
+        x, y = (a, b) if left_first else (b, a)
+        value = x + y if op == "+" else x * y if op == "*" else x - y if op == "-" else x / y
         x, y = (ea, eb) if left_first else (eb, ea)
         values.append((value, f"({x}{op}{y})"))
     value, expr = values[0]
@@ -243,6 +258,24 @@ def _balanced_outer(expr: str) -> bool:
         if depth == 0 and i < len(expr) - 1:
             return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _table_pool(config: "Game24Config") -> tuple[tuple[tuple[int, ...], int], ...] | None:
+    """The table's puzzles that meet ``config`` (numbers and solution count), or None when
+    the config is outside the table (not four numbers in 1-13 with target 24)."""
+    lo, hi = config.values
+    if config.count != (4, 4) or config.target != (24, 24) or hi > 13:
+        return None
+    pool = tuple(
+        (numbers, count)
+        for numbers, count, integral in four_number_puzzles()
+        if lo <= numbers[0] and numbers[-1] <= hi and count >= config.min_solutions
+        and not (config.hard_tail and count > 2 and integral)
+    )
+    if not pool:
+        raise GenerationError(f"game24: no four-number puzzle meets {config}")
+    return pool
 
 
 # --------------------------------------------------------------------------- task
@@ -282,7 +315,7 @@ class Game24(SymbolicTask):
     split = "seen"
     description = "Combine the given numbers with + - * / and parentheses to reach the target."
     answer_mode = "any_valid"
-    version = 1
+    version = 2
     display_name = "Game 24"
     paper_order = 1
     family = "search"
@@ -297,19 +330,23 @@ class Game24(SymbolicTask):
         5: Game24Config(count=(6, 7), values=(1, 50), target=(24, 500)),
     }
 
-    def generate(self, rng: random.Random, config: Game24Config) -> dict:
-        for _ in range(_MAX_ATTEMPTS):
+    def generate(self, rng: random.Random, config: Game24Config, index: int) -> dict:
+        pool = _table_pool(config)
+        if pool is not None:  # four numbers in 1-13, target 24: draw from the table by slot
+            numbers, count = rng.choice(pool[index % SLOTS :: SLOTS] or pool)
+            return {"numbers": list(numbers), "target": 24, "solutions": count}
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
             k = rng.randint(*config.count)
             numbers = sorted(rng.randint(*config.values) for _ in range(k))
-            if k <= 5:  # L4 and below: the target knob as given
-                target = rng.randint(*config.target)
-            else:
+            if k >= _TREE_FROM:  # the random tree's value is the target and its expression the reference
                 tree = _random_tree(rng, numbers)
                 if tree is None or not config.target[0] <= tree[0] <= config.target[1]:
                     continue
-                target = tree[0]
-            if k > _SEARCH_MAX:  # too many numbers to search: the random tree is the reference
-                return {"numbers": numbers, "target": target, "solutions": None, "expression": tree[1]}
+                return {"numbers": numbers, "target": tree[0], "solutions": None, "expression": tree[1]}
+            target = rng.randint(*config.target)
+            if not slots.accepts((numbers, target)):
+                continue
             if k <= 4:
                 count, expr = _count_and_expression(numbers, target)
                 if count < config.min_solutions or expr is None:
@@ -325,7 +362,7 @@ class Game24(SymbolicTask):
         raise GenerationError(f"game24: no solvable numbers for {config} in {_MAX_ATTEMPTS} attempts")
 
     def solve(self, params: dict) -> str:
-        if params.get("expression") is not None:  # more than _SEARCH_MAX numbers
+        if params.get("expression") is not None:  # six or more numbers: the generating tree
             return params["expression"]
         expr = find_expression(params["numbers"], params["target"])
         if expr is None:  # generate() only keeps solvable instances

@@ -35,6 +35,10 @@ Choices made here (the catalogue leaves them open):
   first wrong cell.
 * ``size`` is n² plus twice the number of moves plus 5 per required merge.
 * Only the single-tile variant is implemented (the full-slide variant is optional).
+
+Validity (the registry-wide checks hold it): Answers are grids, with many different
+references per level, so there is no answer class to balance. Distinct instances: A
+level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

@@ -34,6 +34,10 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: answers were compared with the stored grid although puzzles
 were not unique; the question's line format differed from the validator's list format;
 cyclic solutions made the pattern guessable.
+
+Validity (the registry-wide checks hold it): Answers are completed grids, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: A level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

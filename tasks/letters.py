@@ -21,11 +21,20 @@ Choices made here where the catalogue leaves them open:
   pair with exactly that frequency is drawn, so frequencies are balanced rather than
   dominated by letters that occur once. Any letter a-z can be the target (the original
   used only a, g, m, s, y).
+* The real-word levels are a small family (about 1,000-1,900 (word, letter) pairs per
+  level, and only a handful with a letter 4-5 times), so they draw by slot of (word,
+  letter) (``_distinct``): a level's first 100 instances are 100 different pairs. A slot
+  may hold no pair of a rare frequency, so frequencies 4-5 come up a little less often.
 * ``size`` is the length of the word divided by 10 plus the number of occurrences.
 
 Original defects avoided: the generator needed the network (a downloaded list); the
 verifier compared positions as sets, so duplicates passed; the prompt had no final-answer
 wrapper instruction.
+
+Validity (the registry-wide checks hold it): Answers are counts with positions; the
+frequency is drawn uniformly from the level's range (above). Distinct instances: The
+real-word levels are drawn by slot (see above), so a level's first 100 instances are 100
+different puzzles; synthetic strings are a large space.
 """
 
 from __future__ import annotations
@@ -38,6 +47,8 @@ from functools import lru_cache
 
 from symbench.answer import AnswerFormat, short, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 SOURCES: tuple[str, ...] = ("real", "synthetic")
 _ANSWER_RE = re.compile(r"count\s*:\s*([0-9]{1,7})\s*,\s*positions\s*:\s*\[(.*)\]", re.IGNORECASE | re.DOTALL | re.ASCII)
@@ -84,7 +95,7 @@ class Letters(SymbolicTask):
     split = "unseen"
     description = "Count how often a letter occurs in a word and list its 1-based positions."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Letters"
     paper_order = 29
     family = "string"
@@ -99,7 +110,7 @@ class Letters(SymbolicTask):
         5: LettersConfig(length=(350, 800), frequency=(5, 30), source="synthetic"),
     }
 
-    def generate(self, rng: random.Random, config: LettersConfig) -> dict:
+    def generate(self, rng: random.Random, config: LettersConfig, index: int) -> dict:
         lo_f, hi_f = config.frequency
         if config.source == "real":
             pairs = _pairs(*config.length)
@@ -107,13 +118,16 @@ class Letters(SymbolicTask):
             choices = [f for f in range(lo_f, hi_f + 1) if pairs.get(f) or (f == 0 and words)]
             if not choices:
                 raise GenerationError(f"letters: no bundled word of length {config.length} has a letter {config.frequency} times")
-            freq = rng.choice(choices)
-            if freq == 0:
-                word = rng.choice(words)
-                letter = rng.choice(sorted(set(string.ascii_lowercase) - set(word)))
-            else:
-                word, letter = rng.choice(pairs[freq])
-            return {"word": word, "letter": letter, "source": "real"}
+            slots = SlotFilter(index)
+            while True:  # the filter accepts anything once its patience is spent
+                freq = rng.choice(choices)
+                if freq == 0:
+                    word = rng.choice(words)
+                    letter = rng.choice(sorted(set(string.ascii_lowercase) - set(word)))
+                else:
+                    word, letter = rng.choice(pairs[freq])
+                if slots.accepts((word, letter)):
+                    return {"word": word, "letter": letter, "source": "real"}
         for _ in range(_MAX_ATTEMPTS):
             length = rng.randint(*config.length)
             if lo_f > length:

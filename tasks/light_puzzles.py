@@ -17,10 +17,19 @@ Choices made here (the catalogue leaves them open):
   effect has to be undone or combined correctly; and every button is pressed at least once.
 * The simulation is deterministic, so the answer is unique and compared exactly; the
   verifier names the first wrong cell.
+* Level 1 is a tiny family: a 2x2 grid with one button pressed once has only 96
+  different questions. It takes 2x2 or 3x3 grids (TASKS.md: 2x2), still one button and
+  one press, and grids up to 3x3 are drawn by slot of (grid, buttons, presses)
+  (``_distinct``), so a level's first 100 instances are 100 different puzzles.
 * ``size`` is the number of toggles performed plus the number of cells.
 
 Original defects avoided: the question says that a press toggles and that coordinates
 are 1-based (row, column).
+
+Validity (the registry-wide checks hold it): Answers are light grids, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: Drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations
@@ -30,6 +39,8 @@ from dataclasses import dataclass
 
 from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 NAMES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _MAX_ATTEMPTS = 200
@@ -68,7 +79,7 @@ class LightPuzzles(SymbolicTask):
     split = "seen"
     description = "Toggle grid lights with buttons pressed in sequence and report the final grid."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Light Puzzles"
     paper_order = 16
     family = "grid"
@@ -76,15 +87,16 @@ class LightPuzzles(SymbolicTask):
     answer_format = AnswerFormat("list")
     Config = LightPuzzlesConfig
     presets = {
-        1: LightPuzzlesConfig(size=(2, 2), buttons=(1, 1), presses=(1, 1)),
+        1: LightPuzzlesConfig(size=(2, 3), buttons=(1, 1), presses=(1, 1)),
         2: LightPuzzlesConfig(size=(3, 3), buttons=(2, 2), presses=(2, 2)),
         3: LightPuzzlesConfig(size=(4, 4), buttons=(2, 3), presses=(3, 3)),
         4: LightPuzzlesConfig(size=(5, 5), buttons=(3, 3), presses=(4, 4)),
         5: LightPuzzlesConfig(size=(6, 7), buttons=(4, 5), presses=(8, 12), require_repeat=True),
     }
 
-    def generate(self, rng: random.Random, config: LightPuzzlesConfig) -> dict:
-        for _ in range(_MAX_ATTEMPTS):
+    def generate(self, rng: random.Random, config: LightPuzzlesConfig, index: int) -> dict:
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
             n = rng.randint(*config.size)
             k = rng.randint(*config.buttons)
             m = rng.randint(*config.presses)
@@ -102,6 +114,8 @@ class LightPuzzles(SymbolicTask):
             else:
                 presses = [rng.choice(names) for _ in range(m)]
             if config.require_repeat and len(set(presses)) == len(presses):
+                continue
+            if n <= 3 and not slots.accepts((grid, buttons, presses)):  # larger grids: a large space
                 continue
             return {"size": n, "grid": grid, "buttons": buttons, "presses": presses}
         raise GenerationError(f"light_puzzles: no instance for {config} in {_MAX_ATTEMPTS} attempts")

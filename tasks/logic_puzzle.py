@@ -31,22 +31,36 @@ Choices made here (the catalogue leaves them open):
   other cells are random: in signed ranges 70% are positive and 30% are drawn from the
   non-positive part (0 included), as in the original.
 * The hidden selection is the reference answer and is re-checked by the verifier.
+* Level 1 is a small family: c1 (2x2, values 1-3) has 6 valid hidden selections and 18
+  different grids, c2 (3x3, values 1-4) 32 selections. Their hidden selections are drawn
+  uniformly from all valid ones, and grids up to 3x3 are drawn by slot of (variant,
+  grid) (``_distinct``), the variant redrawn with each grid: a level's first 100 instances
+  are 100 different grids (mostly c2, as c1 cannot fill 100 slots).
 * ``size`` is K plus the number of cells divided by 10.
 
 Original defects avoided: no stale memoised constraint checks (the original reused
 results between grids, so some reference answers broke their own rules); the verifier
 checks K distinct in-grid positions, the top-right cell, distinct values and both kinds
 of line rule; the question uses 0-based coordinates throughout.
+
+Validity (the registry-wide checks hold it): Answers are cell selections (any valid one
+passes), with many different references per level, so there is no answer class to
+balance. Distinct instances: Grids up to 3x3 are drawn by slot (see above), so a level's
+first 100 instances are 100 different puzzles; larger grids are a large space.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from symbench.answer import AnswerFormat, short, strip_outer_brackets, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 # name: (size, K, low value, high value, rule, sum bound)
 VARIANTS: dict[str, tuple[int, int, int, int, str, int]] = {
@@ -63,6 +77,8 @@ VARIANTS: dict[str, tuple[int, int, int, int, str, int]] = {
     "c11": (12, 30, -24, 24, "both", 20),
 }
 _MAX_ATTEMPTS = 500
+_SLOTTED_SIZE = 3  # grids up to this size are drawn by slot (small families)
+_FILLINGS = 50  # fillings tried per planted selection when drawing by slot
 _PAIR_RE = re.compile(r"([0-9]{1,3})\s+([0-9]{1,3})")
 
 
@@ -126,7 +142,7 @@ class LogicPuzzle(SymbolicTask):
     split = "seen"
     description = "Select K grid cells with distinct values, including the top-right one, under row/column sum or product rules."
     answer_mode = "any_valid"
-    version = 1
+    version = 2
     display_name = "Logical Puzzle"
     paper_order = 20
     family = "search"
@@ -142,17 +158,29 @@ class LogicPuzzle(SymbolicTask):
     }
 
     # ----------------------------------------------------------------- generation
-    def generate(self, rng: random.Random, config: LogicPuzzleConfig) -> dict:
+    def generate(self, rng: random.Random, config: LogicPuzzleConfig, index: int) -> dict:
+        slots = SlotFilter(index)
         variant = rng.choice(config.variants)
-        s, k, lo, hi, rule, bound = VARIANTS[variant]
-        for _ in range(_MAX_ATTEMPTS):
-            planted = _plant(rng, s, k, lo, hi, rule, bound)
+        for attempt in range(_MAX_ATTEMPTS + slots.patience):
+            if attempt and VARIANTS[variant][0] <= _SLOTTED_SIZE:
+                variant = rng.choice(config.variants)  # drawn by slot: the variant is part of the draw
+            s, k, lo, hi, rule, bound = VARIANTS[variant]
+            if s <= _SLOTTED_SIZE and rule == "sum" and lo >= 1:
+                planted = rng.choice(_all_plantings(variant))
+            else:
+                planted = _plant(rng, s, k, lo, hi, rule, bound)
             if planted is None:
                 continue
             cells, values = planted
-            grid = [[_filler(rng, lo, hi) for _ in range(s)] for _ in range(s)]
-            for (r, c), v in zip(cells, values):
-                grid[r][c] = v
+            # several fillings around one planted selection (planting is the costly part)
+            for _ in range(_FILLINGS if s <= _SLOTTED_SIZE else 1):
+                grid = [[_filler(rng, lo, hi) for _ in range(s)] for _ in range(s)]
+                for (r, c), v in zip(cells, values):
+                    grid[r][c] = v
+                if s > _SLOTTED_SIZE or slots.accepts((variant, grid)):
+                    break
+            else:
+                continue
             order = sorted(cells)
             params = {
                 "variant": variant,
@@ -165,7 +193,7 @@ class LogicPuzzle(SymbolicTask):
             }
             if violations(params, order) is None:
                 return params
-        raise GenerationError(f"logic_puzzle: could not plant a selection for {variant} in {_MAX_ATTEMPTS} attempts")
+        raise GenerationError(f"logic_puzzle: could not plant a selection for {config.variants} in {_MAX_ATTEMPTS} attempts")
 
     # ----------------------------------------------------------------- answer
     def solve(self, params: dict) -> str:
@@ -225,6 +253,28 @@ class LogicPuzzle(SymbolicTask):
 
 
 # --------------------------------------------------------------------------- planting
+
+
+@lru_cache(maxsize=None)
+def _all_plantings(variant: str) -> tuple[tuple[list[tuple[int, int]], list[int]], ...]:
+    """Every valid hidden selection of a small positive ``sum`` variant (c1, c2): drawn
+    uniformly instead of by local search (which mostly fails on them)."""
+    s, k, lo, hi, _, bound = VARIANTS[variant]
+    top_right = (0, s - 1)
+    others = [(r, c) for r in range(s) for c in range(s) if (r, c) != top_right]
+    out = []
+    for rest in itertools.combinations(others, k - 1):
+        cells = [top_right, *rest]
+        for values in itertools.permutations(range(lo, hi + 1), k):
+            lines = [0] * (2 * s)
+            for (r, c), v in zip(cells, values):
+                lines[r] += v
+                lines[s + c] += v
+            if max(lines) <= bound:
+                out.append((cells, list(values)))
+    if not out:
+        raise GenerationError(f"logic_puzzle: variant {variant} has no valid selection")
+    return tuple(out)
 
 
 def _filler(rng: random.Random, lo: int, hi: int) -> int:

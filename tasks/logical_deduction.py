@@ -53,6 +53,13 @@ nothing else; it is not used for the full-order answers of L4-L5.
 
 Original defects avoided: a small fixed data set and a GPT-4o judge whose reply passed if
 it contained the word "correct".
+
+Validity (the registry-wide checks hold it): The correct letter is balanced by the index
+(above). The balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100. Distinct instances: A level's first 100
+instances are distinct without help (its space is large). No cheap rule (one surface
+feature of the question, or the options alone) beats chance.
 """
 
 from __future__ import annotations

@@ -34,6 +34,10 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: uniqueness is enforced (many original puzzles had several
 solutions), the value list has no duplicates, multiples are compared exactly (the
 original compared floats, so ``1.1*10 != 11``).
+
+Validity (the registry-wide checks hold it): Answers are value lists, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: A level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations
@@ -127,7 +131,7 @@ class LogicalEquation(SymbolicTask):
     split = "seen"
     description = "Assign distinct listed values to letters so that sum/difference/multiple/order constraints hold."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Logical Equation"
     paper_order = 13
     family = "search"
@@ -214,12 +218,13 @@ class LogicalEquation(SymbolicTask):
         else:
             return None
         target = rng.randint(*config.constraints)
-        order = list(range(len(chosen)))
+        # Try dropping each constraint once, in random order. (Shuffle the constraints
+        # themselves: indices into ``chosen`` go stale as it shrinks.)
+        order = list(chosen)
         rng.shuffle(order)
-        for i in order:
+        for c in order:
             if len(chosen) <= target:
                 break
-            c = chosen[i]
             trial = [d for d in chosen if d is not c]
             if len(_solutions(values, trial)) == 1:
                 chosen = trial

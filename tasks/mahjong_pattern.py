@@ -41,6 +41,13 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: Chi is never scored when the rules shown omit it; the added
 card is always a letter A-Z (no ``chr(ord('Z')+1)``); Chi detection works on the set of
 letters in hand, so a repeated middle letter cannot hide a sequence.
+
+Validity (the registry-wide checks hold it): The last round's result is balanced by the
+index (above). The balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100. Distinct instances: A level's first 100
+instances are distinct without help (its space is large). No cheap rule (one surface
+feature of the question, or the options alone) beats chance.
 """
 
 from __future__ import annotations

@@ -25,6 +25,10 @@ Choices made here (the catalogue leaves them open):
   copying the input never passes) and, at level 5, compositions that amount to the
   identity (checked on a matrix of distinct labels).
 * ``size`` is R × C × (number of transforms).
+
+Validity (the registry-wide checks hold it): Answers are matrices, with many different
+references per level, so there is no answer class to balance. Distinct instances: A
+level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

@@ -27,8 +27,11 @@ Choices made here. Closed walks are not built as "random moves then a tail of ba
 moves" (a tell-tale tail); instead the instruction kinds and turns are drawn first, every
 move's world direction follows from the turns before it, and then the step counts of all
 moves are drawn together so that east = west and north = south. "No" items are mostly
-such balanced walks with one step count changed by 1-2 (near misses), the rest random
-walks that do not close. Eight scenario framings (field, robot, hiker, ...), four
+such balanced walks with one step count changed (near misses), the rest random
+walks that do not close. A closed walk on the grid always has an even total number of
+steps, so every Yes/No "No" walk has an even total too (near misses change one count by
+exactly 2; odd random walks are redrawn): otherwise the parity of the step counts alone
+would answer three items in four. Eight scenario framings (field, robot, hiker, ...), four
 movement verbs and several turn wordings keep a level from being a single pattern.
 ``size`` is the number of instructions plus terms for turns, long step counts and the
 distance variant.
@@ -47,6 +50,13 @@ purpose). Distance answers are not balanced (they are integers).
 
 Original defects avoided: a fixed data set and a GPT-4o judge that passed any reply
 containing "correct".
+
+Validity (the registry-wide checks hold it): Yes and No are balanced by the index
+(above). The balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100. Distinct instances: A level's first 100
+instances are distinct without help (its space is large). No cheap rule (one surface
+feature of the question, or the options alone) beats chance.
 """
 
 from __future__ import annotations
@@ -141,7 +151,7 @@ class Navigate(SymbolicTask):
     split = "seen"
     description = "Follow walking instructions with relative moves and turns; decide whether you return to the start."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Navigation"
     paper_order = 9
     family = "logic"
@@ -217,15 +227,18 @@ class Navigate(SymbolicTask):
                 dx, dy, _ = walk(ins)
                 if (dx, dy) == (0, 0):
                     continue
+                if not ask_distance and sum(ins[k][2] for k in moves) % 2:
+                    continue  # every closed walk has an even total: so must every "No" walk
             else:
                 if not self._closed_counts(rng, ins, lo, hi):
                     continue
                 if mode == "near":
-                    # change one step count (Yes/No items) or up to three (distance items) by 1-2
+                    # change one step count by 2 (Yes/No items: the total stays even, as in
+                    # every closed walk) or up to three by 1-2 (distance items)
                     changes = rng.randint(1, 3) if ask_distance else 1
                     changed = 0
                     for k in rng.sample(moves, len(moves)):
-                        delta = rng.choice((-2, -1, 1, 2))
+                        delta = rng.choice((-2, -1, 1, 2) if ask_distance else (-2, 2))
                         if lo <= ins[k][2] + delta <= hi:
                             ins[k][2] += delta
                             changed += 1

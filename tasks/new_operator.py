@@ -30,6 +30,9 @@ Choices made here (the catalogue leaves them open):
   denominator, or that divide by zero, are resampled.
 * The stored expression text is the single source of truth: ``solve`` re-parses the text
   the model sees with the stated rules and evaluates it exactly.
+* Expressions of two operands (level 1: one operator applied once, a small family) are
+  drawn by slot of their question text (``_distinct``), so a
+  level's first 100 instances are 100 different questions.
 * ``size`` counts operator applications after expanding nested definitions, plus the
   number of operands.
 
@@ -37,6 +40,11 @@ Original defects avoided: the reference here evaluates every operator (the origi
 dropped all but one when two stood outside parentheses), definitions and question use the
 same names ``a`` and ``b``, the answer format asks for a number (not "a list of values
 and symbols"), and values are exact rationals, never compared as floats.
+
+Validity (the registry-wide checks hold it): Answers are numbers, with many different
+references per level, so there is no answer class to balance. Distinct instances:
+Expressions of two operands are drawn by slot (see above), so a level's first
+100 instances are 100 different puzzles.
 """
 
 from __future__ import annotations
@@ -47,6 +55,8 @@ from fractions import Fraction
 
 from symbench.answer import AnswerFormat, ParseError, format_fraction, parse_number, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 from symbench.tasks._new_operator_expressions import (
     _Overflow,
     _all_used,
@@ -62,6 +72,7 @@ BASIC = ("lin", "prod", "ratio")
 EXTENDED = ("linm", "sq", "pair")
 NESTED = ("scaled", "shift", "swap", "inner")
 _MAX_ATTEMPTS = 3_000
+_SLOTTED_OPERANDS = 2  # expressions up to this many operands are drawn by slot
 
 
 # --------------------------------------------------------------------------- config
@@ -100,7 +111,7 @@ class NewOperator(SymbolicTask):
     split = "seen"
     description = "Evaluate an expression over newly defined binary operators exactly."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "New Operator"
     paper_order = 14
     family = "math"
@@ -118,8 +129,9 @@ class NewOperator(SymbolicTask):
     }
 
     # ----------------------------------------------------------------- generation
-    def generate(self, rng: random.Random, config: NewOperatorConfig) -> dict:
-        for _ in range(_MAX_ATTEMPTS):
+    def generate(self, rng: random.Random, config: NewOperatorConfig, index: int) -> dict:
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
             k = rng.randint(*config.operators)
             n = rng.randint(*config.operands)
             if not config.nested and k > n - 1:
@@ -140,13 +152,17 @@ class NewOperator(SymbolicTask):
                 evaluate(tree, ops, counter)
             except (ZeroDivisionError, _Overflow):
                 continue
-            return {
+            params = {
                 "operators": [ops[s] for s in symbols],
                 "tiers": tiers if config.precedence else None,
                 "expression": text,
                 "operands": n,
                 "applications": counter[0],
             }
+            # the question itself is the key: unused coefficients must not count as a difference
+            if n <= _SLOTTED_OPERANDS and not slots.accepts(self.question(params)):
+                continue
+            return params
         raise GenerationError(f"new_operator: no instance for {config} in {_MAX_ATTEMPTS} attempts")
 
     @staticmethod

@@ -28,6 +28,10 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: correctness was a substring test (``12345`` passed for
 ``1234``), and the lower bound ``10**(d-1) - 1`` let a ``d``-digit factor have ``d-1``
 digits.
+
+Validity (the registry-wide checks hold it): Answers are products, with many different
+references per level, so there is no answer class to balance. Distinct instances: A
+level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

@@ -44,6 +44,11 @@ Other choices: ``size`` counts boxes, visits, avoided boxes, the order constrain
 narrow gaps. Original defects avoided: grazing or collinear contact counts as entering
 (the original's strict orientation test missed it), start/end are compared exactly, the
 visit order is checked where the question asks for one, and every instance is solvable.
+
+Validity (the registry-wide checks hold it): Answers are paths (any valid one passes),
+with many different references per level, so there is no answer class to balance.
+Distinct instances: A level's first 100 instances are distinct without help (its space
+is large).
 """
 
 from __future__ import annotations

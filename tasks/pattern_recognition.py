@@ -30,6 +30,10 @@ uniform k×k squares; they are built so that they do not):
 Decoys are drawn before the square (which overwrites them) and their letters are random,
 so they often share the square's letter. Background letters come from a random subset of
 ``alphabet`` letters of A-Z. ``size`` is R·C/10 + 3·decoys + (26 − alphabet).
+
+Validity (the registry-wide checks hold it): Answers are cell coordinates, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: A level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

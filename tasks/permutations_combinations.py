@@ -36,6 +36,10 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: the answer must be a permutation of the n labels (no missing
 items, no duplicates); every constraint is checked on the answer itself, not by comparing
 with one stored solution.
+
+Validity (the registry-wide checks hold it): Answers are book orders, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: A level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

@@ -28,6 +28,10 @@ a length cap.
 Choices made here: the reference writes averages as reduced fractions (``-7/3``) and
 integers as integers; ``size`` is m² × n² / 4 plus 8 for average pooling (the only
 operation with non-integer results). Level 5 adds min pooling and strides of 2.
+
+Validity (the registry-wide checks hold it): Answers are matrices, with many different
+references per level, so there is no answer class to balance. Distinct instances: A
+level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

@@ -25,12 +25,23 @@ Choices made here (the catalogue leaves them open):
 * Midgame starts (levels 4-5) play ``prior_moves`` random legal moves that are not listed;
   the prompt shows that position and says whose turn it is. Sequences in which the game
   ends before the last listed move are resampled.
+* Levels 1-3 are small families when they start from the initial position: one move on
+  the 4x4 start has 4 possible questions, two or three moves 56, and 6x6 openings of 2-3
+  moves a few hundred. So they start after a few unlisted random moves (level 1: 2-6,
+  levels 2-3: 0-4; TASKS.md: the initial position) and are drawn by slot of (position,
+  player to move, listed moves) (``_distinct``): a level's first 100 instances are 100
+  different questions.
 * ``size`` is the number of listed moves weighted by the board side (n / 4).
 
 Original defects avoided: the original stored the board AFTER the moves and showed it as
 the "previous" position, so the expected answer equalled the board in the question; it
 also never said that the moves are legal Othello moves. Here the shown position is the
 one before the moves, and the prompt states that all listed moves are legal.
+
+Validity (the registry-wide checks hold it): Answers are boards, with many different
+references per level, so there is no answer class to balance. Distinct instances: Levels
+1-3 are drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations
@@ -38,9 +49,12 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from symbench.answer import AnswerFormat, short, strip_outer_brackets, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 BLACK, WHITE, EMPTY = "0", "1", "*"
 NAMES = {BLACK: "Black (0)", WHITE: "White (1)"}
@@ -85,6 +99,16 @@ def legal_moves(board: list[list[str]], player: str) -> list[tuple[int, int]]:
     return [(r, c) for r in range(n) for c in range(n) if flips(board, player, r, c)]
 
 
+@lru_cache(maxsize=100_000)
+def _legal_cached(rows: tuple[str, ...], player: str) -> list[tuple[int, int]]:
+    """``legal_moves`` of a board given as row strings; small boards repeat across draws."""
+    return legal_moves([list(row) for row in rows], player)
+
+
+def _legal(board: list[list[str]], player: str) -> list[tuple[int, int]]:
+    return _legal_cached(tuple("".join(row) for row in board), player)
+
+
 def play(board: list[list[str]], player: str, move: list[int] | None) -> None:
     """Apply ``move`` (1-based [row, col]) for ``player`` in place; ``None`` is a pass."""
     if move is None:
@@ -126,7 +150,7 @@ class Reversi(SymbolicTask):
     split = "seen"
     description = "Replay legal Reversi moves (with flips and passes) and report the final board."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Reversi"
     paper_order = 27
     family = "grid"
@@ -134,27 +158,29 @@ class Reversi(SymbolicTask):
     answer_format = AnswerFormat("list")
     Config = ReversiConfig
     presets = {
-        1: ReversiConfig(board_size=4, listed_moves=(1, 1)),
-        2: ReversiConfig(board_size=4, listed_moves=(2, 3)),
-        3: ReversiConfig(board_size=6, listed_moves=(2, 3)),
+        1: ReversiConfig(board_size=4, prior_moves=(2, 6), listed_moves=(1, 1)),
+        2: ReversiConfig(board_size=4, prior_moves=(0, 4), listed_moves=(2, 3)),
+        3: ReversiConfig(board_size=6, prior_moves=(0, 4), listed_moves=(2, 3)),
         4: ReversiConfig(board_size=6, prior_moves=(6, 10), listed_moves=(4, 6)),
         5: ReversiConfig(board_size=8, prior_moves=(10, 20), listed_moves=(6, 10), allow_passes=True),
     }
 
     # ------------------------------------------------------------------ generation
-    def generate(self, rng: random.Random, config: ReversiConfig) -> dict:
+    def generate(self, rng: random.Random, config: ReversiConfig, index: int) -> dict:
         n = config.board_size
-        for _ in range(_MAX_ATTEMPTS):
+        slotted = n <= 6 and config.prior_moves[1] <= 6  # small families: levels 1-3
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
             prior = rng.randint(*config.prior_moves)
             listed = rng.randint(*config.listed_moves)
             board = initial_board(n)
             player = BLACK
             ok = True
             for _ in range(prior):  # unlisted moves; a player without a move passes silently
-                moves = legal_moves(board, player)
+                moves = _legal(board, player)
                 if not moves:
                     player = other(player)
-                    moves = legal_moves(board, player)
+                    moves = _legal(board, player)
                     if not moves:
                         ok = False
                         break
@@ -169,9 +195,9 @@ class Reversi(SymbolicTask):
             played = 0
             passes = 0
             while played < listed:
-                moves = legal_moves(board, player)
+                moves = _legal(board, player)
                 if not moves:
-                    if not legal_moves(board, other(player)):
+                    if not _legal(board, other(player)):
                         ok = False  # game over before the last listed move
                         break
                     entries.append({"player": player, "move": None})
@@ -184,6 +210,8 @@ class Reversi(SymbolicTask):
                 played += 1
                 player = other(player)
             if not ok or (passes and not config.allow_passes):
+                continue
+            if slotted and not slots.accepts((start, to_move, entries)):
                 continue
             return {
                 "n": n,

@@ -40,6 +40,10 @@ Choices made here (the catalogue leaves them open):
 
 Original defects avoided: the blank count could fall short of its target silently, and
 difficulty was measured only by the blank count.
+
+Validity (the registry-wide checks hold it): Answers are solved grids, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: A level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

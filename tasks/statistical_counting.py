@@ -20,6 +20,12 @@ Choices made here (the catalogue leaves them open):
   gives runs of length 2, 3, 4, ... often enough that thresholds above 2 matter (a
   plain uniform string over 11 letters would almost never contain a run of 4). Every
   one of the k letters appears at least once (resampled otherwise).
+* Level 1 is a small family with a small answer alphabet: strings over A, B score 0-8,
+  most often 3 or 4, so always answering 3 would be right a third of the time, and short
+  strings repeat. Its answer is balanced by the index over 1-5, its length (9-12;
+  TASKS.md: 5-10, but 5-8 letters cannot reach 5 often enough) cycles independently of
+  the score, and the string is drawn uniformly among those of that length and score,
+  from a fifth of them chosen by the index, so the first 100 instances are distinct.
 * The question states "per maximal run" and gives a worked mini-example, which the
   original omitted.
 * The verifier accepts a signed integer in ASCII digits, with thousands separators only
@@ -29,12 +35,22 @@ Choices made here (the catalogue leaves them open):
 
 Original defects avoided: the rule now says a run counts once however long it is;
 non-integer answers give an incorrect verdict instead of crashing ``int()``.
+
+Validity (the registry-wide checks hold it): Level 1's score is balanced over 1-5 by the
+index (above); the balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100. Levels 2-5 have many different scores.
+Distinct instances: Level 1's strings come from index-chosen fifths of each (length,
+score) cell, so its first 100 are distinct; at levels 2-5 a level's first 100 instances
+are distinct without help (its space is large). No cheap rule (one surface feature of
+the question, or the options alone) beats chance.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
 from symbench.answer import AnswerFormat, ParseError, parse_int, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
@@ -59,6 +75,35 @@ def total_score(s: str, scores: dict[str, int], thresholds: dict[str, int]) -> i
     return sum(scores[ch] for ch, n in runs(s) if n >= thresholds[ch])
 
 
+_BALANCED_SCORES = (1, 2, 3, 4, 5)
+_BALANCED_LENGTH = (6, 14)  # every length here reaches every balanced score; 2**14 strings at most
+
+
+@lru_cache(maxsize=None)
+def _strings_by_score(length: int) -> dict[int, tuple[str, ...]]:
+    """Every string over A, B of ``length`` with both letters, by score (A=1, B=2, runs of 2), sorted."""
+    out: dict[int, list[str]] = {}
+    for bits in range(1, 2**length - 1):
+        s = "".join("AB"[(bits >> i) & 1] for i in range(length))
+        out.setdefault(total_score(s, {"A": 1, "B": 2}, {"A": 2, "B": 2}), []).append(s)
+    return {score: tuple(sorted(strings)) for score, strings in out.items()}
+
+
+def _balanced_string(rng: random.Random, lengths: tuple[int, int], index: int) -> str:
+    """The string of a balanced instance: its score and length come from the index, the
+    string from the seed. Score cycles over 1..5 and length over the range, independently,
+    so neither the length nor anything else tells the score; within one (length, score)
+    cell the j-th instance takes every 5th string from offset j % 5, so a level's first
+    ``5 * 5 * (number of lengths)`` instances are different strings."""
+    k = len(_BALANCED_SCORES)
+    span = lengths[1] - lengths[0] + 1
+    score = _BALANCED_SCORES[index % k]
+    length = lengths[0] + (index // k) % span
+    visit = index // (k * span)
+    pool = _strings_by_score(length)[score]
+    return rng.choice(pool[visit % k :: k] or pool)
+
+
 @dataclass(frozen=True)
 class StatisticalCountingConfig(TaskConfig):
     length: tuple[int, int] = (25, 45)
@@ -66,11 +111,20 @@ class StatisticalCountingConfig(TaskConfig):
     min_run: tuple[int, int] = (2, 2)
     random_scores: bool = False
     score_range: tuple[int, int] = (1, 9)
+    #: Level 1: the answer is balanced over 1..5 by the index (see the module docstring)
+    balanced: bool = False
 
     def validate(self) -> None:
         length = self.require_range("length", 2, 5_000)
         letters = self.require_range("letters", 2, 26)
         self.require_range("min_run", 2, 10)
+        if self.require_bool("balanced") and (
+            letters != (2, 2) or not _BALANCED_LENGTH[0] <= length[0] <= length[1] <= _BALANCED_LENGTH[1]
+        ):
+            raise ValueError(
+                "StatisticalCountingConfig.balanced needs letters (2, 2) and a length range within "
+                f"{_BALANCED_LENGTH}, got letters {letters} and length {length}"
+            )
         self.require_bool("random_scores")
         self.require_range("score_range", 1, 99)
         if length[0] < letters[1]:
@@ -85,7 +139,7 @@ class StatisticalCounting(SymbolicTask):
     split = "seen"
     description = "Add a letter's score for every maximal run of repeated letters in a string."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Statistical Counting"
     paper_order = 18
     family = "string"
@@ -93,14 +147,16 @@ class StatisticalCounting(SymbolicTask):
     answer_format = AnswerFormat("number")
     Config = StatisticalCountingConfig
     presets = {
-        1: StatisticalCountingConfig(length=(5, 10), letters=(2, 2)),
+        1: StatisticalCountingConfig(length=(9, 12), letters=(2, 2), balanced=True),
         2: StatisticalCountingConfig(length=(15, 20), letters=(3, 4)),
         3: StatisticalCountingConfig(length=(25, 45), letters=(3, 6)),
         4: StatisticalCountingConfig(length=(55, 65), letters=(3, 7)),
         5: StatisticalCountingConfig(length=(100, 300), letters=(8, 11), min_run=(2, 4), random_scores=True),
     }
 
-    def generate(self, rng: random.Random, config: StatisticalCountingConfig) -> dict:
+    def generate(self, rng: random.Random, config: StatisticalCountingConfig, index: int) -> dict:
+        if config.balanced and not config.random_scores and config.min_run == (2, 2):
+            return {"string": _balanced_string(rng, config.length, index), "letters": 2, "scores": [1, 2], "thresholds": [2, 2]}
         for _ in range(_MAX_ATTEMPTS):
             k = rng.randint(*config.letters)
             length = rng.randint(*config.length)

@@ -27,6 +27,10 @@ Original defects avoided: the prompt said "cycle through the operations one at a
 while the reference restarted from rule 1 after every application (the question now
 says the latter); there was no loop guard; the reference answer carried quotes that the
 exact comparison did not strip (the verifier here strips one pair).
+
+Validity (the registry-wide checks hold it): Answers are strings, with many different
+references per level, so there is no answer class to balance. Distinct instances: A
+level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

@@ -12,10 +12,18 @@ Choices made here (the catalogue leaves them open):
 * The string is built by chaining pattern occurrences with random filler letters, then
   resampled until the occurrence count falls in the level's range; at level 4 at least
   one pair of occurrences overlaps (e.g. ``ABCDEAB``), as the catalogue asks.
+* Strings of up to 18 letters (levels 1-3) are drawn by slot (``_distinct``), so a
+  level's first 100 instances are 100 different strings (level 1's 6-10 letters with one
+  occurrence could repeat, and level 3's at another seed).
 * ``size`` is the number of occurrences times the number of applications of T.
 * The answer is unique; the verifier compares the exact upper-case string after the
   shared normalisation (whitespace, one pair of quotes, code fences). Lower case is
   rejected because the task is case-sensitive.
+
+Validity (the registry-wide checks hold it): Answers are strings, with many different
+references per level, so there is no answer class to balance. Distinct instances:
+Strings of up to 18 letters are drawn by slot (see above), so a level's first 100
+instances are 100 different puzzles.
 """
 
 from __future__ import annotations
@@ -26,6 +34,10 @@ from dataclasses import dataclass
 
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.answer import AnswerFormat, short
+
+from ._distinct import SlotFilter
+
+_SLOTTED_LENGTH = 18  # strings up to this length (levels 1-3) are drawn by slot
 
 ALPHABET = "ABCDE"
 RULES: tuple[tuple[str, str], ...] = (
@@ -84,7 +96,7 @@ class StringInsertion(SymbolicTask):
     split = "seen"
     description = "Apply five insert-after-pattern rules to a string over A-E."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "String Insertion"
     paper_order = 23
     family = "string"
@@ -99,10 +111,11 @@ class StringInsertion(SymbolicTask):
         5: StringInsertionConfig(occurrences=(8, 12), length=(40, 60), applications=(2, 3)),
     }
 
-    def generate(self, rng: random.Random, config: StringInsertionConfig) -> dict:
+    def generate(self, rng: random.Random, config: StringInsertionConfig, index: int) -> dict:
         lo_occ, hi_occ = config.occurrences
         lo_len, hi_len = config.length
-        for _ in range(_MAX_ATTEMPTS):
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
             length = rng.randint(lo_len, hi_len)
             wanted = rng.randint(lo_occ, hi_occ)
             s = self._build(rng, length, wanted, config.require_overlap)
@@ -113,9 +126,12 @@ class StringInsertion(SymbolicTask):
                 continue
             if config.require_overlap and not _has_overlap(found):
                 continue
+            applications = rng.randint(*config.applications)
+            if length <= _SLOTTED_LENGTH and not slots.accepts((s, applications)):
+                continue
             return {
                 "string": s,
-                "applications": rng.randint(*config.applications),
+                "applications": applications,
                 "occurrences": len(found),
             }
         raise GenerationError(f"string_insertion: no string found for {config} in {_MAX_ATTEMPTS} attempts")

@@ -19,16 +19,26 @@ Choices made here where the catalogue leaves them open:
 
 * One fixed, plain wording of the story and the methods (the original paraphrased the
   methods at random and switched between two protagonists).
-* Level 5 adds one or two methods, numbered 6 and 7, from a small pool such as
+* Level 5 adds one or two methods (numbered 6 and 7 before shuffling) from a small pool such as
   "one Z and one A -> two B". Every base and extra method lowers the weighted potential
   A=8, B=5, C=5, X=2, Y=2, Z=3, so the process always stops; the generator also runs it
   under a step cap and rejects the instance if the cap is hit.
 * Each starting count is drawn independently from the level's range.
+* The family is small: the five fixed methods and three starting counts in 1-3 (level 1)
+  give only 27 different questions, 2-4 27, 3-7 125 and 5-10 216. So the methods are
+  numbered in a random order at every level (``shuffle_methods``; the original's fixed
+  order is the override ``shuffle_methods=false``), which makes 120 times as many
+  puzzles, and instances are drawn by slot of (counts, methods) (``_distinct``): a
+  level's first 100 instances are 100 different questions.
 * ``size`` is the number of methods run in the reference simulation.
 
 Original defects avoided: the original validator compared the six values joined into
 one string, which cannot tell "1","10" from "11","0"; here each value is a separate
 integer.
+
+Validity (the registry-wide checks hold it): Answers are six counts, with many different
+references per level, so there is no answer class to balance. Distinct instances: Drawn
+by slot (see above), so a level's first 100 instances are 100 different puzzles.
 """
 
 from __future__ import annotations
@@ -39,6 +49,8 @@ from dataclasses import dataclass
 
 from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 ITEMS: tuple[str, ...] = ("A", "B", "C", "X", "Y", "Z")
 WEIGHTS: dict[str, int] = {"A": 8, "B": 5, "C": 5, "X": 2, "Y": 2, "Z": 3}
@@ -103,10 +115,13 @@ def _methods(params: dict) -> list:
 class StringSplittingConfig(TaskConfig):
     counts: tuple[int, int] = (3, 7)
     extra_methods: tuple[int, int] = (0, 0)
+    #: number the methods in a random order (False: the original's fixed order 1-5)
+    shuffle_methods: bool = True
 
     def validate(self) -> None:
         self.require_range("counts", 0, 10_000)
         self.require_range("extra_methods", 0, len(EXTRA_POOL))
+        self.require_bool("shuffle_methods")
 
 
 class StringSplitting(SymbolicTask):
@@ -114,7 +129,7 @@ class StringSplitting(SymbolicTask):
     split = "unseen"
     description = "Dismantle machines A/B/C into parts X/Y/Z by trying numbered methods cyclically."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "String Splitting"
     paper_order = 33
     family = "string"
@@ -129,11 +144,16 @@ class StringSplitting(SymbolicTask):
         5: StringSplittingConfig(counts=(10, 30), extra_methods=(1, 2)),
     }
 
-    def generate(self, rng: random.Random, config: StringSplittingConfig) -> dict:
-        for _ in range(_MAX_ATTEMPTS):
+    def generate(self, rng: random.Random, config: StringSplittingConfig, index: int) -> dict:
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
             counts = [rng.randint(*config.counts) for _ in range(3)] + [0, 0, 0]
             extras = rng.sample(range(len(EXTRA_POOL)), rng.randint(*config.extra_methods))
             methods = list(BASE_METHODS) + [EXTRA_POOL[i] for i in extras]
+            if config.shuffle_methods:
+                rng.shuffle(methods)
+            if not slots.accepts((counts, methods)):
+                continue
             for consumed, produced in methods:
                 if _potential(consumed) <= _potential(produced):
                     raise GenerationError(f"string_splitting: method {consumed} -> {produced} does not lower the potential")

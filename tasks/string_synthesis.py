@@ -24,13 +24,19 @@ instead of spaces and one pair of outer brackets are accepted.
 
 Choices made here where the catalogue leaves them open:
 
-* Level 5 adds two methods (numbered 7 and 8) drawn from a small pool of "recycling"
+* Level 5 adds two methods (numbered 7 and 8 before shuffling) drawn from a small pool of "recycling"
   methods that turn higher blocks back into lower ones, e.g. (C) -> [A] + [B]. Every
   method in the pool and the base set strictly decreases the weighted potential with
   weights [X]=10, {A}=25, {B}=18, {C}=16, (A)=20, (B)=20, (C)=30; the generator checks
   this for the methods it uses, so the process always terminates (each application
   lowers an integer potential by at least 1). A step cap is kept as a second guard.
 * Level 4 and 5 use ``mode=single``; levels 1-3 the original exhaustive procedure.
+* The family is small: six fixed methods and three starting counts in 1-3 (level 1)
+  give only 27 different questions, 1-5 125, the original ranges 280. So the methods
+  are numbered in a random order at every level (``shuffle_methods``; the original's
+  fixed order is the override ``shuffle_methods=false``), and instances are drawn by
+  slot of (counts, methods) (``_distinct``): a level's first 100 instances are 100
+  different questions.
 * ``size`` is the number of method applications in the reference run plus a tenth of the
   number of methods.
 
@@ -39,6 +45,11 @@ method is applied once or as many times as possible (the two readings disagree o
 original inputs); the question now states the procedure. The original validator dropped
 separators and read one digit per count, so no count could be 10 or more; here each
 count is a separate integer of any size.
+
+Validity (the registry-wide checks hold it): Answers are nine counts, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: Drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations
@@ -49,6 +60,8 @@ from dataclasses import dataclass
 
 from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 BLOCKS: tuple[str, ...] = ("[A]", "[B]", "[C]", "{A}", "{B}", "{C}", "(A)", "(B)", "(C)")
 WEIGHTS: tuple[int, ...] = (10, 10, 10, 25, 18, 16, 20, 20, 30)
@@ -124,12 +137,15 @@ class StringSynthesisConfig(TaskConfig):
     count_c: tuple[int, int] = (1, 7)
     mode: str = "exhaustive"
     extra_methods: tuple[int, int] = (0, 0)
+    #: number the methods in a random order (False: the original's fixed order 1-6)
+    shuffle_methods: bool = True
 
     def validate(self) -> None:
         for name in ("count_a", "count_b", "count_c"):
             self.require_range(name, 0, 10_000)
         self.require_choice("mode", MODES)
         self.require_range("extra_methods", 0, len(EXTRA_POOL))
+        self.require_bool("shuffle_methods")
 
 
 class StringSynthesis(SymbolicTask):
@@ -137,7 +153,7 @@ class StringSynthesis(SymbolicTask):
     split = "seen"
     description = "Combine [A]/[B]/[C] blocks with numbered synthesis methods and report the final nine counts."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "String Synthesis"
     paper_order = 26
     family = "string"
@@ -154,12 +170,17 @@ class StringSynthesis(SymbolicTask):
         ),
     }
 
-    def generate(self, rng: random.Random, config: StringSynthesisConfig) -> dict:
-        for _ in range(_MAX_ATTEMPTS):
+    def generate(self, rng: random.Random, config: StringSynthesisConfig, index: int) -> dict:
+        slots = SlotFilter(index)
+        for _ in range(_MAX_ATTEMPTS + slots.patience):
             counts = [rng.randint(*config.count_a), rng.randint(*config.count_b), rng.randint(*config.count_c)]
             counts += [0] * 6
             extras = rng.sample(range(len(EXTRA_POOL)), rng.randint(*config.extra_methods))
             methods = list(BASE_METHODS) + [EXTRA_POOL[i] for i in extras]
+            if config.shuffle_methods:
+                rng.shuffle(methods)
+            if not slots.accepts((counts, methods)):
+                continue
             for consumed, produced in methods:
                 if _potential(consumed) <= _potential(produced):
                     raise GenerationError(f"string_synthesis: method {consumed} -> {produced} does not lower the potential")

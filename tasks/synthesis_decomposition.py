@@ -11,11 +11,12 @@ the final stock in the listed item order.
 
 Recipe sets:
 
-* level 1, ``two_crop`` (original c <= 2): M1 A + B -> X; M2 3A -> 2X; start A 3-6, B 2-4.
+* level 1, ``two_crop`` (original c <= 2): M1 A + B -> X; M2 3A -> 2X; start A 3-20,
+  B 2-16 (original 3-6 and 2-4).
 * level 2, ``three_crop`` (original c 3-4): M1 A + B + C -> X; M2 A + B -> 2C;
-  M3 2C -> X; start A 4-8, B 3-6, C 2-5.
+  M3 2C -> X; start A 4-12, B 3-10, C 2-8 (original 4-8, 3-6, 2-5).
 * level 3, ``two_product`` (original c 5): M1 2A + B + C -> 3X; M2 A + B -> 2C;
-  M3 2C + X -> Y; M4 A + 2X -> Y; start A 5-8, B 2-4, C 4-7.
+  M3 2C + X -> Y; M4 A + 2X -> Y; start A 5-12, B 2-8, C 4-10 (original 5-8, 2-4, 4-7).
 * level 4: the level 3 methods with every crop starting at 10-20.
 * level 5, ``random``: 5-6 random methods over the crops A, B, C and 2-3 products,
   crops starting at 10-30.
@@ -38,6 +39,12 @@ Choices made here (the catalogue leaves them open):
 * The verifier accepts a comma-separated list of non-negative integers with optional
   outer brackets, spaces and per-item quotes; it must have exactly one count per item.
   Digit counts are capped before conversion. The reason names the first wrong item.
+* The fixed sets are tiny families: with the original starting ranges level 1 has 12
+  different questions, level 2 80 and level 3 48. So their starting ranges are widened
+  (above), their methods are numbered in a random order (``shuffle_recipes``; the
+  original order is the override ``shuffle_recipes=false``), and instances are drawn by
+  slot of (methods, start) (``_distinct``): a level's first 100 instances are 100
+  different questions.
 * The knobs ``recipes`` and ``products`` only shape the random set; ``start_c`` is
   unused by ``two_crop``, which has no crop C.
 * ``size`` is the number of method applications in the run plus twice the number of
@@ -46,6 +53,11 @@ Choices made here (the catalogue leaves them open):
 Original defects avoided: the bracketed list the question asks for is accepted by the
 verifier itself (not only after an extractor strips the brackets); crop C is called a
 crop in the method texts, never a product.
+
+Validity (the registry-wide checks hold it): Answers are stock counts, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: The fixed sets are drawn by slot (see above), so a level's first 100
+instances are 100 different puzzles.
 """
 
 from __future__ import annotations
@@ -56,6 +68,8 @@ from dataclasses import dataclass
 
 from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+
+from ._distinct import SlotFilter
 
 CROPS = ("A", "B", "C")
 PRODUCTS = ("X", "Y", "Z")
@@ -137,8 +151,11 @@ class SynthesisDecompositionConfig(TaskConfig):
     start_c: tuple[int, int] = (4, 7)
     recipes: tuple[int, int] = (5, 6)
     products: tuple[int, int] = (2, 3)
+    #: number the fixed sets' methods in a random order (False: the original's order)
+    shuffle_recipes: bool = True
 
     def validate(self) -> None:
+        self.require_bool("shuffle_recipes")
         self.require_choice("recipe_set", RECIPE_SETS)
         self.require_range("start_a", 0, 1_000)
         self.require_range("start_b", 0, 1_000)
@@ -152,7 +169,7 @@ class SynthesisDecomposition(SymbolicTask):
     split = "unseen"
     description = "Apply conversion methods to a stock of crops and products in round-robin order until none applies."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Synthesis Decompo."
     paper_order = 35
     family = "string"
@@ -160,9 +177,9 @@ class SynthesisDecomposition(SymbolicTask):
     answer_format = AnswerFormat("list")
     Config = SynthesisDecompositionConfig
     presets = {
-        1: SynthesisDecompositionConfig(recipe_set="two_crop", start_a=(3, 6), start_b=(2, 4), start_c=(0, 0)),
-        2: SynthesisDecompositionConfig(recipe_set="three_crop", start_a=(4, 8), start_b=(3, 6), start_c=(2, 5)),
-        3: SynthesisDecompositionConfig(recipe_set="two_product", start_a=(5, 8), start_b=(2, 4), start_c=(4, 7)),
+        1: SynthesisDecompositionConfig(recipe_set="two_crop", start_a=(3, 20), start_b=(2, 16), start_c=(0, 0)),
+        2: SynthesisDecompositionConfig(recipe_set="three_crop", start_a=(4, 12), start_b=(3, 10), start_c=(2, 8)),
+        3: SynthesisDecompositionConfig(recipe_set="two_product", start_a=(5, 12), start_b=(2, 8), start_c=(4, 10)),
         4: SynthesisDecompositionConfig(recipe_set="two_product", start_a=(10, 20), start_b=(10, 20), start_c=(10, 20)),
         5: SynthesisDecompositionConfig(
             recipe_set="random", start_a=(10, 30), start_b=(10, 30), start_c=(10, 30), recipes=(5, 6), products=(2, 3)
@@ -170,13 +187,18 @@ class SynthesisDecomposition(SymbolicTask):
     }
 
     # ------------------------------------------------------------------ generation
-    def generate(self, rng: random.Random, config: SynthesisDecompositionConfig) -> dict:
+    def generate(self, rng: random.Random, config: SynthesisDecompositionConfig, index: int) -> dict:
         ranges = {"A": config.start_a, "B": config.start_b, "C": config.start_c}
         if config.recipe_set != "random":
             items, fixed = FIXED[config.recipe_set]
-            recipes = [{"inputs": [list(p) for p in i], "outputs": [list(p) for p in o]} for i, o in fixed]
-            start = [rng.randint(*ranges[item]) if item in CROPS else 0 for item in items]
-            return {"recipe_set": config.recipe_set, "items": list(items), "recipes": recipes, "start": start}
+            slots = SlotFilter(index)
+            while True:  # the filter accepts anything once its patience is spent
+                recipes = [{"inputs": [list(p) for p in i], "outputs": [list(p) for p in o]} for i, o in fixed]
+                if config.shuffle_recipes:
+                    rng.shuffle(recipes)
+                start = [rng.randint(*ranges[item]) if item in CROPS else 0 for item in items]
+                if slots.accepts((recipes, start)):
+                    return {"recipe_set": config.recipe_set, "items": list(items), "recipes": recipes, "start": start}
         for _ in range(_MAX_ATTEMPTS):
             n_products = rng.randint(*config.products)
             n_recipes = rng.randint(*config.recipes)

@@ -43,6 +43,13 @@ queried path plus smaller terms for distractors, shuffling and negations.
 
 Original defects avoided: a fixed, small data set; GPT-4o judging whose reply passed if it
 contained the word "correct" (so "Incorrect" passed).
+
+Validity (the registry-wide checks hold it): Yes and No are balanced by the index
+(above). The balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100. Distinct instances: A level's first 100
+instances are distinct without help (its space is large). No cheap rule (one surface
+feature of the question, or the options alone) beats chance.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from typing import Callable
 from symbench.contract import SymbolicTask
 
 #: Modules whose import registers checks (each is ``symbench.checks.<name>``).
-MODULES = ("contract", "formats", "robustness")
+MODULES = ("contract", "formats", "robustness", "validity")
 
 
 class CheckFailure(AssertionError):

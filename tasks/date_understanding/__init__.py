@@ -38,10 +38,13 @@ exists in the target month (no Feb-29 or 31st edge).
 
 Answers. L1-L3 are multiple choice with six options, ``<<<(C)>>>``; accepted forms are
 ``(C)``, ``C`` or ``(C) 03/01/1900`` (case-insensitive letter; a date given after the
-letter must be that option's date). Distractors are distinct valid dates: the reference
-date itself, the offset applied the wrong way, +-1 and +-7 days, +-1 year, a neighbouring
-month, day and month swapped, and year typos (last two digits swapped, +-10 and +-100
-years). The correct letter is balanced exactly by the instance index: instance ``index``
+letter must be that option's date). The options form a grid of two years by three
+month/days (``_options``): the right date, two plausible misreadings of the question (the
+anchor itself, the offset applied the wrong way or twice, off by one or two days, a week
+off, day and month swapped) and the same three month/days in another year (+-1, +-10,
++-100 or +-4 years). No option is the centre of the set, and the right date's place in
+the grid (earliest, middle, latest month/day; earlier or later year) is uniform, so an
+options-only guesser stays at chance. The correct letter is balanced exactly by the instance index: instance ``index``
 puts the correct date at option position ``index % options`` (A for 0, B for 1, ...), so
 every run of ``options`` consecutive indices (six at the presets) uses each letter once.
 The index decides nothing else; the distractors are drawn, in random order, with the
@@ -54,6 +57,14 @@ the final offset) plus one for free-text answers.
 Original defects avoided: the GPT-4o judge passed any reply containing "correct"
 (including "Incorrect"); the 63 items were a small fixed subset; the prompts did not state
 the month/year offset convention.
+
+Validity (the registry-wide checks hold it): The correct letter is balanced by the index
+(above). The balancing slot is the instance's position within its own level
+(``sample_plan``), so this balance holds within every level of any suite set, including
+the default ``-T complexity=all`` with n=100; the options give nothing away (above).
+Levels 4-5 have free dates. Distinct instances: A level's first 100 instances are
+distinct without help (its space is large). No cheap rule (one surface feature of the
+question, or the options alone) beats chance.
 """
 
 from __future__ import annotations
@@ -67,7 +78,8 @@ from symbench.answer import AnswerFormat, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
 from ._calendar import _d, days_in_month, mdy, shift
-from ._queries import _distractors, _meets, _query_phrase, _sample_base, _sample_query
+from ._options import option_dates
+from ._queries import _meets, _query_phrase, _sample_base, _sample_query
 from ._templates_compound import ANCHORS, GROUPS, TEMPLATES
 
 OFFSETS = ("one_day", "week", "year_or_leap", "month_year", "century_leap")
@@ -105,7 +117,7 @@ class DateUnderstanding(SymbolicTask):
     split = "seen"
     description = "Work out a date in MM/DD/YYYY from a short story (procedural re-creation of BBH date understanding)."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "Date Understanding"
     paper_order = 6
     family = "logic"
@@ -158,10 +170,9 @@ class DateUnderstanding(SymbolicTask):
                 "example": "",
             }
             if config.answer_format == "mc":
-                pool = _distractors(target, base, query)
-                if len(pool) < config.options - 1:
+                chosen = option_dates(rng, target, base, query, config.options)
+                if chosen is None or len(chosen) != config.options - 1:
                     continue
-                chosen = rng.sample(pool, config.options - 1)
                 chosen.insert(index % config.options, target)  # correct letter balanced by index, nothing else
                 params["options"] = [d.isoformat() for d in chosen]
                 correct = chosen.index(target)

@@ -117,38 +117,3 @@ def _sample_base(rng: random.Random, offset: str, ctx: dict) -> date | None:
         return add_days(date(rng.choice(centuries), 3, 1), rng.randint(-45, 45))
     start = date(lo, 1, 1).toordinal()
     return date.fromordinal(rng.randint(start, date(hi, 12, 31).toordinal()))
-
-
-# --------------------------------------------------------------------------- options
-
-
-def _distractors(target: date, base: date, query: dict) -> list[date]:
-    found: list[date | None] = [
-        base,
-        shift(base, query["unit"], -query["n"]),
-        shift(target, "day", 1),
-        shift(target, "day", -1),
-        shift(target, "day", 7),
-        shift(target, "day", -7),
-        shift(target, "year", 1),
-        shift(target, "year", -1),
-        shift(target, "month", 1),
-        shift(target, "month", -1),
-        shift(target, "year", 10),
-        shift(target, "year", -100),
-        shift(target, "year", 100),
-    ]
-    if target.day <= 12:
-        try:
-            found.append(date(target.year, target.day, target.month))
-        except ValueError:
-            pass
-    y = target.year
-    swapped = y - y % 100 + (y % 10) * 10 + (y % 100) // 10
-    if 1000 <= swapped <= 9999:
-        found.append(shift(target, "year", swapped - y))
-    out: list[date] = []
-    for d in found:
-        if d is not None and d != target and d not in out and 1000 <= d.year <= 9999:
-            out.append(d)
-    return out

@@ -38,6 +38,10 @@ scientific notation are rejected. The answer is unique.
 Original defects avoided: nonsensical targets (negative egg sales, fractional people),
 float targets compared with a 1e-3 tolerance, and a GPT-4o judge that counted unparsable
 replies as correct.
+
+Validity (the registry-wide checks hold it): Answers are numbers, with many different
+references per level, so there is no answer class to balance. Distinct instances: A
+level's first 100 instances are distinct without help (its space is large).
 """
 
 from __future__ import annotations

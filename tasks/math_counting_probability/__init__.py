@@ -43,9 +43,17 @@ Choices made here (the catalogue leaves them open):
 * Config: ``tier`` picks the family pool, ``scale`` (1-5) the size of the numbers,
   ``family`` forces one family (``"any"`` draws uniformly from the tier). ``size`` is
   the tier plus a tenth of the scale.
+* Many families are small (a podium of 3 from 5-10 runners has six questions per
+  wording), so problems are drawn by slot of their text (``_distinct``), the family
+  redrawn with each problem: a level's first 100 instances are 100 different problems.
+  Families whose problems fill few slots come up a little less often than the others.
 * Defects of the original avoided: no LLM judge (whose unparsable replies counted as
   correct), no fixed 50-item subset of the training split, no answers that exist only
   as free text.
+
+Validity (the registry-wide checks hold it): Answers are numbers, with many different
+references per level, so there is no answer class to balance. Distinct instances: Drawn
+by slot (see above), so a level's first 100 instances are 100 different puzzles.
 """
 
 from __future__ import annotations
@@ -59,6 +67,7 @@ from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 from symbench.tasks._exact_parser import parse_answer
 
 from . import _tier1, _tier2, _tier3, _tier4, _tier5  # noqa: F401 - importing a tier registers its families
+from .._distinct import SlotFilter
 from ._common import FAMILIES, _MAX_ATTEMPTS, _text
 
 
@@ -89,7 +98,7 @@ class MathCountingProbability(SymbolicTask):
     split = "seen"
     description = "Templated MATH-style counting and probability problems with exact integer/fraction answers."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "MATH Count&Probab."
     paper_order = 12
     family = "math"
@@ -98,12 +107,18 @@ class MathCountingProbability(SymbolicTask):
     Config = MathCountingProbabilityConfig
     presets = {level: MathCountingProbabilityConfig(tier=level, scale=level) for level in (1, 2, 3, 4, 5)}
 
-    def generate(self, rng: random.Random, config: MathCountingProbabilityConfig) -> dict:
+    def generate(self, rng: random.Random, config: MathCountingProbabilityConfig, index: int) -> dict:
         pool = [f for f in FAMILY_NAMES if FAMILIES[f].tier == config.tier]
         name = config.family if config.family != "any" else rng.choice(pool)
-        fam = FAMILIES[name]
-        for _ in range(_MAX_ATTEMPTS):
+        # a forced family (an override) is not slotted: alone it may not fill the slots
+        slots = SlotFilter(index, patience=3_000 if config.family == "any" else 0)
+        for attempt in range(_MAX_ATTEMPTS + slots.patience):
+            if attempt and config.family == "any":
+                name = rng.choice(pool)  # drawn by slot: the family is part of the draw
+            fam = FAMILIES[name]
             data = fam.gen(rng, config.scale)
+            if not slots.accepts(fam.text(data)):
+                continue
             first = fam.formula(data)
             if first <= 0 or first == 1 and first.denominator == 1 and "probability" in fam.text(data):
                 continue  # impossible or certain events are not asked

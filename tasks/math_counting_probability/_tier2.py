@@ -3,6 +3,8 @@
 Two people together / apart in a row, anagrams of words with repeated letters,
 committees that must include / exclude someone, round tables, digit strings with a
 restriction and stars and bars. Importing the module registers them in ``FAMILIES``.
+Families have several wordings (``w``) and name pairs (``pair``), so that the tier is not
+a few hundred questions only.
 """
 
 from __future__ import annotations
@@ -23,12 +25,24 @@ from ._common import (
     _row_count,
 )
 
+_PAIRS = (("Alice", "Bob"), ("Carla", "Dev"), ("Emma", "Felix"), ("Grace", "Hamid"), ("Ines", "Jonas"))
+# more short words with repeated letters (tier 2 only)
+_WORDS_EXTRA = (
+    "APPLE", "BAGGAGE", "BALLAD", "BOTTLE", "CHERRY", "COOKIE", "GIGGLE", "HAPPEN", "KITTEN", "LETTUCE",
+    "MIRROR", "NEEDLE", "POPPY", "RATTLE", "SETTLE", "SUMMER", "TATTOO", "TOFFEE", "WALLET", "YELLOW",
+)
+
 
 @_family("together_apart", 2)
 class _TogetherApart:
     @staticmethod
     def gen(rng, s):
-        return {"n": rng.randint(4, 5 + min(s, 2) + (s >= 4) * 3), "together": rng.choice([True, False])}
+        return {
+            "n": rng.randint(4, 6 + min(s, 2) + (s >= 4) * 3),
+            "together": rng.choice([True, False]),
+            "pair": rng.randrange(len(_PAIRS)),
+            "w": rng.randrange(2),
+        }
 
     @staticmethod
     def formula(d):
@@ -47,10 +61,17 @@ class _TogetherApart:
 
     @staticmethod
     def text(d):
+        a, b = _PAIRS[d.get("pair", 0)]
+        if d.get("w", 0) == 1:
+            rel = "insist on standing next to each other" if d["together"] else "refuse to stand next to each other"
+            return (
+                f"{d['n']} children, including {a} and {b}, line up in a single row. "
+                f"If {a} and {b} {rel}, how many different lines are possible?"
+            )
         rel = "must sit next to each other" if d["together"] else "refuse to sit next to each other"
         return (
-            f"{d['n']} people, including Alice and Bob, are to sit in a row of {d['n']} chairs. "
-            f"If Alice and Bob {rel}, how many seating arrangements are possible?"
+            f"{d['n']} people, including {a} and {b}, are to sit in a row of {d['n']} chairs. "
+            f"If {a} and {b} {rel}, how many seating arrangements are possible?"
         )
 
 
@@ -58,8 +79,8 @@ class _TogetherApart:
 class _Anagrams:
     @staticmethod
     def gen(rng, s):
-        words = WORDS_SHORT if s <= 2 else WORDS_SHORT + WORDS_LONG
-        return {"word": rng.choice(words)}
+        words = WORDS_SHORT + _WORDS_EXTRA if s <= 2 else WORDS_SHORT + WORDS_LONG
+        return {"word": rng.choice(words), "w": rng.randrange(2)}
 
     @staticmethod
     def formula(d):
@@ -72,6 +93,8 @@ class _Anagrams:
 
     @staticmethod
     def text(d):
+        if d.get("w", 0) == 1:
+            return f"How many different strings of letters can be made by rearranging all the letters of {d['word']}?"
         return f"How many distinct arrangements of the letters of the word {d['word']} are there?"
 
 
@@ -80,7 +103,12 @@ class _CommitteeMember:
     @staticmethod
     def gen(rng, s):
         n = rng.randint(7, 10 + 4 * s)
-        return {"n": n, "k": rng.randint(3, min(6, n - 3)), "rule": rng.choice(["include", "exclude", "not_both"])}
+        return {
+            "n": n,
+            "k": rng.randint(3, min(6, n - 3)),
+            "rule": rng.choice(["include", "exclude", "not_both"]),
+            "pair": rng.randrange(len(_PAIRS)),
+        }
 
     @staticmethod
     def formula(d):
@@ -114,13 +142,14 @@ class _CommitteeMember:
 
     @staticmethod
     def text(d):
+        a, b = _PAIRS[d.get("pair", 0)]
         rule = {
-            "include": "Alice insists on being on the committee",
-            "exclude": "Alice refuses to be on the committee",
-            "not_both": "Alice and Bob refuse to serve on the committee together",
+            "include": f"{a} insists on being on the committee",
+            "exclude": f"{a} refuses to be on the committee",
+            "not_both": f"{a} and {b} refuse to serve on the committee together",
         }[d["rule"]]
         return (
-            f"A club has {d['n']} members, including Alice and Bob. A committee of {d['k']} members is to be chosen. "
+            f"A club has {d['n']} members, including {a} and {b}. A committee of {d['k']} members is to be chosen. "
             f"If {rule}, how many different committees are possible?"
         )
 
@@ -129,7 +158,7 @@ class _CommitteeMember:
 class _RoundTable:
     @staticmethod
     def gen(rng, s):
-        return {"n": rng.randint(4, 6 + s)}
+        return {"n": rng.randint(4, 7 + s), "w": rng.randrange(3)}
 
     @staticmethod
     def formula(d):
@@ -148,8 +177,19 @@ class _RoundTable:
 
     @staticmethod
     def text(d):
+        n, w = d["n"], d.get("w", 0)
+        if w == 1:
+            return (
+                f"{n} children stand in a circle holding hands. How many different circles are possible, if two "
+                "circles count as the same when one is a rotation of the other?"
+            )
+        if w == 2:
+            return (
+                f"{n} knights sit at a round table with {n} identical chairs. Seatings that differ only by a rotation "
+                "are the same. How many different seatings are there?"
+            )
         return (
-            f"In how many ways can {d['n']} people be seated around a round table if two seatings are considered "
+            f"In how many ways can {n} people be seated around a round table if two seatings are considered "
             "the same when one is a rotation of the other?"
         )
 
@@ -158,7 +198,8 @@ class _RoundTable:
 class _DigitNumbers:
     @staticmethod
     def gen(rng, s):
-        return {"k": rng.randint(3, 4), "rule": rng.choice(["distinct", "odd_digits", "no_digit", "even_distinct"]), "digit": rng.randint(1, 9)}
+        rules = ["distinct", "odd_digits", "no_digit", "even_distinct", "increasing", "multiple_of_5", "has_digit"]
+        return {"k": rng.randint(2, 4), "rule": rng.choice(rules), "digit": rng.randint(1, 9)}
 
     @staticmethod
     def formula(d):
@@ -169,6 +210,12 @@ class _DigitNumbers:
             return Fraction(5**k)
         if rule == "no_digit":  # digit is 1..9: first place 8 choices, others 9
             return Fraction(8 * 9 ** (k - 1))
+        if rule == "increasing":  # a strictly increasing string cannot start with 0: k digits from 1-9
+            return Fraction(math.comb(9, k))
+        if rule == "multiple_of_5":  # first digit 9 ways, middle 10 each, last 0 or 5
+            return Fraction(9 * 10 ** (k - 2) * 2)
+        if rule == "has_digit":  # complement of no_digit
+            return Fraction(9 * 10 ** (k - 1) - 8 * 9 ** (k - 1))
         # even with distinct digits: last digit 0 -> 9*8*...; last digit 2,4,6,8 -> first nonzero
         return Fraction(math.perm(9, k - 1) + 4 * 8 * math.perm(8, k - 2))
 
@@ -184,6 +231,12 @@ class _DigitNumbers:
                 return all(c in "13579" for c in t)
             if rule == "no_digit":
                 return dig not in t
+            if rule == "increasing":
+                return all(a < b for a, b in zip(t, t[1:]))
+            if rule == "multiple_of_5":
+                return x % 5 == 0
+            if rule == "has_digit":
+                return dig in t
             return len(set(t)) == k and x % 2 == 0
 
         return Fraction(sum(1 for x in range(10 ** (k - 1), 10**k) if ok(x)))
@@ -196,6 +249,9 @@ class _DigitNumbers:
             "odd_digits": "have only odd digits",
             "no_digit": f"do not contain the digit {d['digit']}",
             "even_distinct": "are even and have all digits different",
+            "increasing": "have digits that strictly increase from left to right",
+            "multiple_of_5": "are multiples of 5",
+            "has_digit": f"contain the digit {d['digit']} at least once",
         }[d["rule"]]
         return f"How many {k}-digit positive integers (no leading zero) {what}?"
 
@@ -205,7 +261,7 @@ class _StarsBars:
     @staticmethod
     def gen(rng, s):
         k = rng.randint(2, 3 + s // 2)
-        return {"n": rng.randint(k + 1, 8 + 3 * s), "k": k, "positive": rng.choice([True, False])}
+        return {"n": rng.randint(k + 1, 8 + 3 * s), "k": k, "positive": rng.choice([True, False]), "w": rng.randrange(3)}
 
     @staticmethod
     def formula(d):
@@ -218,6 +274,14 @@ class _StarsBars:
 
     @staticmethod
     def text(d):
+        n, k, w = d["n"], d["k"], d.get("w", 0)
+        if w == 1:
+            cond = "no box is left empty" if d["positive"] else "boxes may be left empty"
+            return f"In how many ways can {n} identical balls be put into {k} different boxes if {cond}?"
+        if w == 2:
+            kind = "positive" if d["positive"] else "non-negative"
+            names = " + ".join(f"x{i}" for i in range(1, k + 1))
+            return f"How many solutions in {kind} integers does the equation {names} = {n} have?"
         cond = "each child gets at least one candy" if d["positive"] else "some children may get no candy"
         return (
             f"In how many ways can {d['n']} identical candies be given to {d['k']} different children if all the "

@@ -54,8 +54,17 @@ Choices made here (the catalogue leaves them open):
 * Config: ``tier`` picks the family pool, ``scale`` (1-5) the size of the numbers,
   ``family`` forces one family (``"any"`` draws uniformly from the tier).
   ``size`` is the number of reasoning steps of the family plus a tenth of the scale.
+* Some families are small (about 40-160 different problems: polygon angles, special
+  right triangles, a cube between spheres), so problems are drawn by slot of their text
+  (``_distinct``), the family redrawn with each problem: a level's first 100 instances
+  are 100 different problems. Small families come up a little less often than the others.
 * Defects of the original avoided: no LLM judge (whose unparsable replies counted as
   correct), no fixed 50-item subset of the training split.
+
+Validity (the registry-wide checks hold it): Answers are exact values, with many
+different references per level, so there is no answer class to balance. Distinct
+instances: Drawn by slot (see above), so a level's first 100 instances are 100 different
+puzzles.
 """
 
 from __future__ import annotations
@@ -70,6 +79,7 @@ from symbench.tasks._exact_parser import parse_answer
 from symbench.tasks._exact_surds import Surd, format_value
 
 from . import _tier1, _tier2, _tier3, _tier4, _tier5  # noqa: F401 - importing a tier registers its families
+from .._distinct import SlotFilter
 from ._common import FAMILIES
 
 # --------------------------------------------------------------------------- task
@@ -100,7 +110,7 @@ class MathGeometry(SymbolicTask):
     split = "seen"
     description = "Templated MATH-style geometry problems with exact (radical / pi / point) answers."
     answer_mode = "unique"
-    version = 1
+    version = 2
     display_name = "MATH Geometry"
     paper_order = 11
     family = "math"
@@ -109,11 +119,16 @@ class MathGeometry(SymbolicTask):
     Config = MathGeometryConfig
     presets = {level: MathGeometryConfig(tier=level, scale=level) for level in (1, 2, 3, 4, 5)}
 
-    def generate(self, rng: random.Random, config: MathGeometryConfig) -> dict:
+    def generate(self, rng: random.Random, config: MathGeometryConfig, index: int) -> dict:
         pool = [f for f in FAMILY_NAMES if FAMILIES[f].tier == config.tier]
-        name = config.family if config.family != "any" else rng.choice(pool)
-        fam = FAMILIES[name]
-        data = fam.gen(rng, config.scale)
+        # a forced family (an override) is not slotted: alone it may not fill the slots
+        slots = SlotFilter(index, patience=3_000 if config.family == "any" else 0)
+        while True:  # the filter accepts anything once its patience is spent
+            name = config.family if config.family != "any" else rng.choice(pool)
+            fam = FAMILIES[name]
+            data = fam.gen(rng, config.scale)
+            if slots.accepts(fam.text(data)):
+                break
         value = fam.calc(data)  # validates that the answer is computable
         if fam.kind != "point" and (value.is_zero() or value.approx() <= 0):
             raise GenerationError(f"math_geometry: family {name} produced a non-positive answer")

@@ -78,31 +78,51 @@ def test_format_example_never_solves_the_instance():
     assert usual in TASK.question(PARAMS)
 
 
-def test_reference_is_optimal_against_bfs():
+def _bfs(start, goal):
     from collections import deque
 
-    def bfs(start, goal):
-        dist, queue = {start: 0}, deque([start])
-        while queue:
-            s = queue.popleft()
-            if s == goal:
-                return dist[s]
-            for i, st in enumerate(s):
-                for j in range(len(s)):
-                    if st and i != j:
-                        n = list(s)
-                        n[i], n[j] = st[:-1], s[j] + (st[-1],)
-                        n = tuple(n)
-                        if n not in dist:
-                            dist[n] = dist[s] + 1
-                            queue.append(n)
+    dist, queue = {start: 0}, deque([start])
+    while queue:
+        s = queue.popleft()
+        if s == goal:
+            return dist[s]
+        for i, st in enumerate(s):
+            for j in range(len(s)):
+                if st and i != j:
+                    n = list(s)
+                    n[i], n[j] = st[:-1], s[j] + (st[-1],)
+                    n = tuple(n)
+                    if n not in dist:
+                        dist[n] = dist[s] + 1
+                        queue.append(n)
 
+
+def test_reference_is_optimal_against_bfs():
     for level in (2, 3, 4):
         for index in range(4):
             p = TASK.instance(level, 0, index).params
             init = tuple(map(tuple, p["initial"]))
             goal = bw._goal_full(p["goal"], len(init))
-            assert p["optimal_length"] == bfs(init, goal), (level, index)
+            assert p["optimal_length"] == _bfs(init, goal), (level, index)
+
+
+def test_search_is_optimal_on_random_layouts():
+    # The heuristic must stay admissible: A* lengths equal breadth-first lengths.
+    import random
+
+    rng = random.Random(5)
+    for _ in range(60):
+        n, k = rng.randint(3, 5), rng.randint(3, 4)
+        blocks = "ABCDE"[:n]
+        init = [[] for _ in range(k)]
+        goal = [[] for _ in range(k)]
+        for b in rng.sample(blocks, n):
+            init[rng.randrange(k)].append(b)
+        for b in rng.sample(blocks, n):
+            goal[rng.randrange(k)].append(b)
+        start, target = tuple(map(tuple, init)), tuple(map(tuple, goal))
+        plan = bw.optimal_plan(start, target, 10**6)
+        assert plan is not None and len(plan) == _bfs(start, target), (init, goal)
 
 
 def test_levels():

@@ -97,12 +97,3 @@ def test_example_in_question_is_not_a_valid_answer():
         example = inst.question.rsplit("<<<", 1)[1].split(">>>")[0]
         assert len(example.split(",")) == len(inst.params["mine"])
         assert not TASK.check(inst.params, example).correct
-
-
-def test_golden_instances_catch_rng_drift():
-    import hashlib
-
-    for level, answer, digest in [(1, 'B,A', '37a354a2ba485c0a'), (5, 'E,F,B,D,A,H,C', '63bbaacf90977197')]:
-        inst = TASK.instance(level, seed=0, index=0)
-        assert inst.answer == answer
-        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest

@@ -129,7 +129,32 @@ def test_many_number_sweeps_do_not_hang():
     assert TASK.check(p, inst.answer).correct
     # the stored expression is not trusted blindly: it is checked like any answer
     assert not TASK.check(dict(p, target=p["target"] + 1), inst.answer).correct
-    assert "expression" not in TASK.instance(5, 0, 0).params
+    # level 5 likewise: the tree that made the target is the reference, not a re-search
+    inst5 = TASK.instance(5, 0, 0)
+    assert inst5.params["expression"] == inst5.answer and TASK.check(inst5.params, inst5.answer).correct
+
+
+def test_the_four_number_table_is_the_search_over_every_multiset():
+    from itertools import combinations_with_replacement
+
+    from symbench.tasks._game24_table import four_number_puzzles
+
+    expected = []
+    for numbers in combinations_with_replacement(range(1, 14), 4):
+        count, _ = game24._count_and_expression(list(numbers), 24)
+        if count:
+            expected.append((numbers, count, game24._integer_solution_exists(list(numbers), 24)))
+    assert list(four_number_puzzles()) == expected
+    assert len(expected) == 1362  # the size of the original 24.csv
+
+
+def test_table_levels_meet_their_conditions_and_other_configs_still_search():
+    for i in range(30):
+        p1, p3 = TASK.instance(1, 0, i).params, TASK.instance(3, 1, i).params
+        assert p1["solutions"] >= 3 and max(p1["numbers"]) <= 9
+        assert p3["solutions"] <= 2 or not game24._integer_solution_exists(p3["numbers"], 24)
+    p = TASK.instance(2, 0, 0, overrides={"target": (30, 30)}).params  # outside the table
+    assert p["target"] == 30 and TASK.check(p, TASK.solve(p)).correct
 
 
 @pytest.mark.parametrize(

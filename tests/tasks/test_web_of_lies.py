@@ -1,4 +1,3 @@
-import hashlib
 import itertools
 
 import pytest
@@ -134,24 +133,23 @@ def test_answers_are_balanced_exactly_by_index_parity(level):
     assert TASK.instance(level, 1, 0).question != TASK.instance(level, 1, 2).question
 
 
-def test_golden_instances():
-    # catches RNG drift: (level, seed, index) -> answer and a hash of the question
-    got = []
-    for level, index in ((1, 2), (3, 2), (5, 2), (2, 3)):
+def test_hand_checked_generated_instances():
+    # Checked by hand from the question texts:
+    # L1/2: Quentin truthful; Shalonda vouches for him (true, honest); Ashley says Shalonda is honest (true):
+    #       "Is Ashley honest?" -> Yes.
+    # L3/2: Kristian lies; Ashley denies he is a liar (false: liar); Lavinia calls Ashley a liar (true: honest);
+    #       Yasmin backs Lavinia (honest); Dallas says Yasmin lies (liar); Hortense backs Dallas (liar); Bernard calls
+    #       Hortense a liar (honest): "Is Bernard telling the truth?" -> Yes.
+    # L5/2: Vina truthful <- Isidro calls her a liar (liar) <- Antwan, Phoebe, Quentin each vouch for the previous
+    #       (all liars) <- Lavinia calls Quentin a liar (honest) <- Christie, Delbert, Dallas, Jim, Delfina, Ellis each
+    #       vouch for the previous (all honest) <- Rashida says Ellis is lying (liar): "Is Rashida a liar?" -> Yes.
+    # L2/3: Jolene lies; Fidel, Phoebe, Lavinia, Antwan each say the previous one tells the truth (all liars):
+    #       "Is Antwan telling the truth?" -> No.
+    for level, index, answer, names in [
+        (1, 2, "Yes", ("Quentin", "Shalonda", "Ashley")),
+        (3, 2, "Yes", ("Kristian", "Lavinia", "Bernard")),
+        (5, 2, "Yes", ("Vina", "Isidro", "Rashida")),
+        (2, 3, "No", ("Jolene", "Fidel", "Antwan")),
+    ]:
         inst = TASK.instance(level, 7, index)
-        got.append((inst.answer, hashlib.sha256(inst.question.encode()).hexdigest()[:12]))
-    assert got == GOLDEN
-
-
-# Checked by hand from the question texts:
-# L1/2: Quentin truthful; Shalonda vouches for him (true, honest); Ashley says Shalonda is honest (true):
-#       "Is Ashley honest?" -> Yes.
-# L3/2: Kristian lies; Ashley denies he is a liar (false: liar); Lavinia calls Ashley a liar (true: honest);
-#       Yasmin backs Lavinia (honest); Dallas says Yasmin lies (liar); Hortense backs Dallas (liar); Bernard calls
-#       Hortense a liar (honest): "Is Bernard telling the truth?" -> Yes.
-# L5/2: Vina truthful <- Isidro calls her a liar (liar) <- Antwan, Phoebe, Quentin each vouch for the previous
-#       (all liars) <- Lavinia calls Quentin a liar (honest) <- Christie, Delbert, Dallas, Jim, Delfina, Ellis each
-#       vouch for the previous (all honest) <- Rashida says Ellis is lying (liar): "Is Rashida a liar?" -> Yes.
-# L2/3: Jolene lies; Fidel, Phoebe, Lavinia, Antwan each say the previous one tells the truth (all liars):
-#       "Is Antwan telling the truth?" -> No.
-GOLDEN = [('Yes', '702bb2b894c3'), ('Yes', 'c86f189846f6'), ('Yes', '11a263ce3159'), ('No', '7b2bfd262cfb')]
+        assert inst.answer == answer and all(n in inst.question for n in names), (level, index)
