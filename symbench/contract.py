@@ -7,10 +7,12 @@ A task module in ``tasks/`` defines one subclass of :class:`SymbolicTask` with
 * ``Config``: a frozen dataclass deriving from :class:`TaskConfig` whose ``validate()``
   raises ``ValueError`` naming the bad field and its allowed values;
 * ``presets``: complexity level (1..5) -> ``Config``;
-* ``generate(rng, config) -> params``: JSON-able parameters of one instance. A task
-  that must balance answer classes exactly (Yes/No by index parity, the position of the
-  right option) may declare a third parameter ``index`` and receives the instance index;
-  it must use it only for such balancing, never as a source of randomness;
+* ``generate(rng, config) -> params``: JSON-able parameters of one instance. A task may
+  declare a third parameter ``index`` and receive the instance index, which is the
+  instance's position within its level (its slot). It may use it to balance answer
+  classes exactly (Yes/No by index parity, the position of the right option) and to keep
+  a level's instances distinct (``tasks/_distinct.py`` draws by slot), never as a source
+  of randomness: everything random comes from ``rng``;
 * ``solve(params) -> str``: the reference answer, as it would appear inside ``<<<`` ``>>>``;
 * ``question(params) -> str``: the self-contained prompt;
 * ``check(params, answer) -> Verdict``: the strict verifier on the already extracted answer;
