@@ -18,7 +18,7 @@ EXIT_FAILURE = 1
 MAX_STDIN_CHARS = 50_000_000
 #: Modules that add command groups; each defines ``register(subparsers)`` and keeps its
 #: heavy imports (Inspect, torch) inside the command functions.
-EXTENSIONS = ("symbench.cli_authoring", "symbench.cli_run", "symbench.cli_export")
+EXTENSIONS = ("symbench.cli_authoring", "symbench.cli_run", "symbench.cli_export", "symbench.cli_models")
 
 
 class UsageError(Exception):
