@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-TEMPLATES = ("chatml_generation",)
+TEMPLATES = ("chatml_generation", "llama3_generation")
 CHATML_SPECIAL = {"bos": "<|im_start|>", "eos": "<|im_end|>", "pad": "<|endoftext|>"}
 
 

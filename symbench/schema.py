@@ -23,3 +23,19 @@ def validate_record(record: Any) -> None:
         first = errors[0]
         where = "/".join(map(str, first.path)) or "(record)"
         raise ValueError(f"invalid instance record at {where}: {first.message}")
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    """A shipped schema by file stem, e.g. ``sft_record``."""
+    return json.loads(resources.files("symbench").joinpath(f"schemas/{name}.schema.json").read_text("utf-8"))
+
+
+def validate_against(name: str, record: Any, what: str) -> None:
+    """Raise ``ValueError`` naming ``what`` and the first problem if ``record`` breaks schema ``name``."""
+    import jsonschema
+
+    errors = sorted(jsonschema.Draft202012Validator(load_schema(name)).iter_errors(record), key=lambda e: list(e.path))
+    if errors:
+        where = "/".join(map(str, errors[0].path)) or "(record)"
+        raise ValueError(f"invalid {what} at {where}: {errors[0].message}")
