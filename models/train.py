@@ -79,10 +79,11 @@ def _common_args(recipe: Recipe, stage: str, workdir: str) -> dict[str, Any]:
         "seed": recipe.data.get("seed", 0),
         "bf16": cuda and recipe.data["precision"] == "bfloat16",
         "use_cpu": not cuda,
-        "gradient_checkpointing": bool(recipe.data.get("gradient_checkpointing")),
         "deepspeed": recipe.deepspeed_path() if cuda else None,
         "dataloader_num_workers": 0,
         "disable_tqdm": True,
+        # only when asked: transformers 5 warns about the argument's name even when it is False
+        **({"gradient_checkpointing": True} if recipe.data.get("gradient_checkpointing") else {}),
     }
 
 

@@ -66,7 +66,7 @@ def test_codesteer_uses_the_checkpoint_as_guide(trained):
     from symbench.harness.codesteer.solver import codesteer
     from symbench.harness.codesteer.trajectory import read_trajectory, validate_trajectory
 
-    guide = get_model("hf/local", model_path=str(trained / "dpo"), device="cpu", memoize=False)
+    guide = get_model("hf/local", model_path=str(trained / "dpo"), device="cpu", do_sample=False, memoize=False)
     [log] = inspect_eval(entry.game24(n=2, complexity="1"), solver=codesteer(max_turns=1), model="symbench/oracle",
                          model_roles={"guide": guide}, max_tokens=16, display="none", log_dir=str(trained / "eval"))
     assert log.status == "success", log.error
