@@ -23,8 +23,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from pathlib import Path
+
+# Inspect looks up model info by instantiating `hf/local` without its folder, which asks
+# the Hub for a repo named "local"; offline, that fails at once instead of after retries
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from symbench.cli import main as symbench
 

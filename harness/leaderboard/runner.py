@@ -120,6 +120,10 @@ def build_model(spec: ModelSpec, extra_args: dict[str, Any]) -> Any:
     if spec.local:
         args.setdefault("model_path", local_model_path(spec.local))
     args.update(extra_args)
+    if spec.model.startswith("hf/") and args.get("model_path"):
+        # a model on disk: Inspect's model-info lookup would instantiate `hf/local`
+        # without its folder and ask the Hub (retrying for half a minute) for a repo "local"
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         # not memoized: Inspect's model cache ignores callable arguments (a scripted
         # model's outputs), so a cached model could answer with another's script
