@@ -11,7 +11,7 @@ What a jailed run gets (every number is a field of :class:`~.limits.JailLimits`)
 * a read-only view of ``/usr`` (so the system ``python3`` and its standard library),
   a read-only root and ``/dev``, size-limited ``/tmp`` and ``/dev/shm``, and the work
   folder ``/work`` (as root: a size-limited tmpfs of its own); nothing else of the host
-  is visible (no ``/home``, ``/root``, ``/etc``);
+  is visible (no ``/home``, ``/root``; of ``/etc`` only ``/etc/alternatives``, read-only, the links numpy's BLAS needs);
 * an environment of a few fixed variables; the whole chain that starts the jail runs with
   a minimal environment too, so no process inside carries a parent's variable (API keys);
 * as root, an unprivileged uid of its own per sandbox (a fork bomb of one run cannot use

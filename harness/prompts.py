@@ -25,7 +25,7 @@ TEXT_COT = (
 CODE_COT = (
     "\n\nFirst think through the problem step by step. Then answer with exactly one complete "
     "Python program in a ```python code block. The program must compute the answer (search, "
-    "enumerate or calculate as needed; only the standard library is available) and print the "
+    "enumerate or calculate as needed; the standard library, numpy and sympy are available) and print the "
     "final answer in the required <<<...>>> form. Do not put a <<<...>>> answer in your text "
     "outside the program: the program's printed output is your answer."
 )
@@ -62,7 +62,7 @@ SUMMARY_OUTPUT_NOTE = " The program was run; its output is shown after it."
 
 SYMBOLIC_AGENT = (
     "\n\nSolve this by symbolic computation: write one complete Python program (in a ```python "
-    "block, standard library only) that represents the problem exactly and finds the answer by "
+    "block; the standard library, numpy and sympy are available) that represents the problem exactly and finds the answer by "
     "search, enumeration, constraint checking or exact arithmetic (integers, fractions) rather "
     "than by guessing. The program must print the final answer in the required <<<...>>> form. "
     "You will see its output and may then revise it."
@@ -77,7 +77,7 @@ SYMBOLIC_FOLLOW_UP = (
 # --------------------------------------------------------------------------- code interpreter
 
 INTERPRETER_SYSTEM = (
-    "You can run Python programs with the `python` tool (standard library only; each call runs "
+    "You can run Python programs with the `python` tool (the standard library, numpy and sympy; each call runs "
     "a fresh program, so print everything you need). Use it to compute, search or check as much "
     "as helps. When you are done, reply without calling the tool and give the final answer in "
     "the required <<<...>>> form."

@@ -210,7 +210,8 @@ def model_card(record: dict[str, Any]) -> str:
         "## Use",
         "```bash",
         "inspect eval symbench/game24 --solver symbench/codesteer --model TASK_MODEL \\",
-        "  --model-role guide=hf/local -M model_path=THIS_FOLDER   # or serve it: symbench models serve THIS_FOLDER",
+        "  --model-role 'guide={model: hf/local, model_args: {model_path: THIS_FOLDER, device: cpu, do_sample: false}}'",
+        "# or serve it with vLLM: symbench models serve THIS_FOLDER",
         "```",
         "",
     ])

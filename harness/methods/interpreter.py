@@ -24,7 +24,7 @@ from symbench.harness.common import ask, check_options, describe_execution, int_
 @tool(name="python")
 def python_tool(timeout: int = 10) -> Tool:
     async def execute(code: str) -> str:
-        """Run a Python program (standard library only) and return what it printed.
+        """Run a Python program (the standard library, numpy and sympy) and return what it printed.
 
         Args:
             code: The complete Python program to run. Print every result you need.
