@@ -245,19 +245,24 @@ class Server:
             f"e.g. inspect eval symbench/game24 --solver symbench/codesteer --model MODEL --model-role guide={self.model}",
         ])
 
+    def _wait_group_gone(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while True:
+            self.process.poll()  # reap the leader, so that it does not count as alive
+            if not group_members(self.pgid):
+                return True
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+
     def stop(self, grace: float = STOP_GRACE) -> None:
         """SIGTERM to the whole group, SIGKILL to whatever is left after ``grace`` seconds."""
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.pgid, signal.SIGTERM)
-        deadline = time.monotonic() + grace
-        while time.monotonic() < deadline:
-            self.process.poll()  # reap the leader so it does not count as alive
-            if not group_members(self.pgid):
-                break
-            time.sleep(0.2)
-        else:
+        if not self._wait_group_gone(grace):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.pgid, signal.SIGKILL)
+            self._wait_group_gone(10)  # SIGKILL is delivered asynchronously
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=10)
         if self._log_file is not None:
