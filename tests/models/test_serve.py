@@ -247,7 +247,7 @@ def serve_python() -> Path:
     return ROOT / ".venv-serve" / "bin" / "python"
 
 
-GUIDE_CONFIG = {"max_tokens": 24, "temperature": 1.0, "seed": 11}  # seeded sampling: same reply to the same prompt
+SAMPLING = {"max_tokens": 24, "temperature": 1.0, "seed": 11}  # seeded sampling: the same reply to the same prompt
 
 
 @pytest.mark.slow
@@ -268,7 +268,7 @@ def test_codesteer_eval_with_the_guide_served_by_vllm(tiny_model, serve_python, 
         pgid, port = server.pgid, server.port
         for key, value in server.env.items():
             monkeypatch.setenv(key, value)
-        guide = get_model(server.model, config=GenerateConfig(**GUIDE_CONFIG), memoize=False)
+        guide = get_model(server.model, config=GenerateConfig(**SAMPLING, max_retries=1, timeout=300), memoize=False)
         [log] = inspect_eval(
             symbench_task(["letters"], n=2, solver=codesteer(max_turns=1)),
             model="symbench/oracle", model_roles={"guide": guide}, display="none", log_dir=str(tmp_path / "logs"),
@@ -288,7 +288,7 @@ def test_codesteer_eval_with_the_guide_served_by_vllm(tiny_model, serve_python, 
         messages, guidance = first_prompts[0]
         request = urllib.request.Request(
             f"{server.base_url}/chat/completions", method="POST",
-            data=json.dumps({"model": "tiny-guide", "messages": messages, **GUIDE_CONFIG}).encode(),
+            data=json.dumps({"model": "tiny-guide", "messages": messages, **SAMPLING}).encode(),
             headers={"Content-Type": "application/json", "Authorization": f"Bearer {server.api_key}"},
         )
         with urllib.request.urlopen(request, timeout=120) as reply:
