@@ -170,6 +170,18 @@ def server_command(python: Path, folder: Path, port: int, name: str, max_model_l
     ]
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM to the server when the process that started it dies
+    (Linux ``PR_SET_PDEATHSIG``), so a ``symbench models serve`` killed with SIGKILL leaves no
+    server behind. The signal follows the starting *thread*: start servers from one that lives."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def group_members(pgid: int) -> list[int]:
     """Live processes (zombies excluded) in process group ``pgid``, from ``/proc``."""
     members = []
@@ -313,7 +325,7 @@ def launch(settings: Plan) -> Server:
     process = subprocess.Popen(
         server_command(settings.python, settings.folder, settings.port, name, settings.max_model_len, api_key),
         stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
-        env={**os.environ, **SERVER_ENV}, start_new_session=True, cwd=tempfile.gettempdir(),
+        env={**os.environ, **SERVER_ENV}, start_new_session=True, cwd=tempfile.gettempdir(), preexec_fn=_die_with_parent,
     )
     server = Server(settings.folder, name, settings.port, api_key, process, log_path, _log_file=log_file)
     try:

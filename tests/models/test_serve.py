@@ -8,6 +8,7 @@ where that is impossible the test fails with the script's one-line reason.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -214,21 +215,38 @@ def test_a_server_that_never_gets_healthy_times_out_and_is_stopped(tmp_path, fak
     assert not _alive(started["pid"]) and not _alive(started["worker"])
 
 
-def test_the_command_serves_until_sigterm_then_stops_the_server(tmp_path, fake_python):
+def _cli_serving(tmp_path: Path, fake_python: Path) -> tuple[subprocess.Popen, list[str]]:
+    """``symbench models serve`` on the stand-in, once it has printed its four usage lines."""
     folder = _hf_folder(tmp_path / "m")
     command = [sys.executable, "-m", "symbench.cli", "models", "serve", str(folder), "--port", "0", "--python", str(fake_python)]
-    cli = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ)
-    try:
-        lines = [cli.stdout.readline() for _ in range(4)]
-    finally:
-        time.sleep(0.2)
-        cli.send_signal(signal.SIGTERM)
-        out, err = cli.communicate(timeout=60)
+    cli = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return cli, [cli.stdout.readline() for _ in range(4)]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_the_command_serves_until_a_signal_then_stops_the_server(tmp_path, fake_python, signum):
+    cli, lines = _cli_serving(tmp_path, fake_python)
+    cli.send_signal(signum)
+    out, err = cli.communicate(timeout=60)
     assert cli.returncode == 0, err
-    assert lines[3].strip() == "--model-role guide=openai-api/local/m"
     assert lines[2].strip().startswith("export LOCAL_BASE_URL=http://127.0.0.1:")
+    assert lines[3].strip() == "--model-role guide=openai-api/local/m"
     started = _record(tmp_path)
+    assert f"(pid {started['pid']}," in lines[0]
     assert not _alive(started["pid"]) and not _alive(started["worker"])
+
+
+def test_a_killed_command_takes_its_server_down(tmp_path, fake_python):
+    cli, _ = _cli_serving(tmp_path, fake_python)
+    cli.kill()  # SIGKILL: no cleanup runs in the command itself
+    cli.communicate(timeout=60)
+    leader = _record(tmp_path)["pid"]
+    deadline = time.monotonic() + 30
+    while _alive(leader) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(leader)
+    with contextlib.suppress(ProcessLookupError):  # the stand-in's worker has no vLLM shutdown to follow it
+        os.kill(_record(tmp_path)["worker"], signal.SIGKILL)
 
 
 # ------------------------------------------------------------------ the real server
