@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from symbench.cli import main
-from symbench.models import serve
+from symbench.models import serve, serve_checks
 from symbench.models.serve import ServeError, ServerFailed, group_members
 
 from tests.models.conftest import require
@@ -153,7 +153,7 @@ def test_a_missing_serving_environment_says_to_run_the_script(tmp_path, monkeypa
         serve.plan(folder, python=sys.executable)
     # no --python, and no .venv-serve where it is looked for
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(serve, "repo_root", lambda: tmp_path)
+    monkeypatch.setattr(serve_checks, "repo_root", lambda: tmp_path)
     with pytest.raises(ServeError, match=r"\.venv-serve/bin/python not found\); create it with scripts/serve_env.sh"):
         serve.plan(folder)
 
