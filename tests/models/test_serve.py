@@ -262,7 +262,7 @@ def serve_python() -> Path:
     if result.returncode != 0:
         reason = (result.stderr.strip().splitlines() or ["(no output)"])[-1]
         pytest.fail(f"no vLLM serving environment: {reason}", pytrace=False)
-    return ROOT / ".venv-serve" / "bin" / "python"
+    return ROOT / os.environ.get("SYMBENCH_SERVE_VENV", ".venv-serve") / "bin" / "python"
 
 
 SAMPLING = {"max_tokens": 24, "temperature": 1.0, "seed": 11}  # seeded sampling: the same reply to the same prompt
