@@ -58,7 +58,7 @@ def evaluate(guide_path: str, n: int, log_dir: Path, max_tokens: int) -> dict:
     guide = get_model("hf/local", model_path=guide_path, device="cpu", do_sample=False, memoize=False,
                       config=GenerateConfig(max_tokens=max_tokens))  # greedy: Inspect's hf provider samples unless do_sample=False
     task = entry.symbench(tasks=",".join(synthetic.TASKS), n=n, complexity="all", seed=0)
-    [log] = inspect_eval(task, solver=codesteer(max_turns=2), model=task_model, model_roles={"guide": guide},
+    [log] = inspect_eval(task, solver=codesteer(max_turns=1, self_check=False), model=task_model, model_roles={"guide": guide},
                          display="none", log_dir=str(log_dir), max_connections=1)
     if log.status != "success":
         raise SystemExit(f"evaluation of {guide_path} failed: {log.error}")
