@@ -47,12 +47,13 @@ def evaluate(guide_path: str, n: int, log_dir: Path, max_tokens: int) -> dict:
     from inspect_ai.model import GenerateConfig, get_model
 
     import symbench._registry as entry
-    from symbench.harness import prompts
     from symbench.harness.codesteer.solver import codesteer
-    from symbench.harness.codesteer.trajectory import read_trajectory
     from symbench.harness.leaderboard.runner import resolve_args
     from symbench.models import synthetic
 
+    done = _finished_log(log_dir)
+    if done is not None:  # a rerun reuses a finished evaluation
+        return summarise(done)
     task_model = get_model("symbench/scripted", memoize=False,
                            **resolve_args({"outputs": {"callable": "symbench.models.synthetic:mode_task_model"}}, "task model"))
     guide = get_model("hf/local", model_path=guide_path, device="cpu", do_sample=False, memoize=False,
@@ -62,6 +63,24 @@ def evaluate(guide_path: str, n: int, log_dir: Path, max_tokens: int) -> dict:
                          display="none", log_dir=str(log_dir), max_connections=1)
     if log.status != "success":
         raise SystemExit(f"evaluation of {guide_path} failed: {log.error}")
+    return summarise(log)
+
+
+def _finished_log(log_dir: Path):
+    from inspect_ai.log import read_eval_log
+
+    for path in sorted(log_dir.glob("*.eval")) if log_dir.is_dir() else []:
+        log = read_eval_log(str(path))
+        if log.status == "success" and log.samples:
+            return log
+    return None
+
+
+def summarise(log) -> dict:
+    from symbench.harness import prompts
+    from symbench.harness.codesteer.trajectory import read_trajectory
+    from symbench.models import synthetic
+
     rows = {"samples": 0, "right_mode": 0, "parsed": 0, "default_used": 0, "correct": 0}
     per_task: dict[str, dict[str, int]] = {}
     for sample in log.samples:
@@ -136,7 +155,8 @@ def run(args: argparse.Namespace) -> dict:
     results.update({"recipe": args.recipe, "dpo_turns": args.dpo_turns, "base_model": args.base_model, "n_train_per_task": args.n_train,
                     "n_eval_per_task": args.n_eval, "data": json.loads((out / "data" / "summary.json").read_text())})
     for name, path in (("after_sft", str(out / "sft")), ("after_dpo", str(out / "dpo"))):
-        measure(name, path)
+        if name in args.evals:
+            measure(name, path)
     curves = {stage: json.loads((out / stage / "training.json").read_text())["losses"] for stage in ("sft", "dpo")}
     results["losses"] = {stage: {"first": c[0]["loss"], "last": c[-1]["loss"], "steps": len(c)} for stage, c in curves.items()}
     results["timings"] = timings
@@ -149,6 +169,8 @@ def run(args: argparse.Namespace) -> dict:
 def table(results: dict) -> str:
     lines = ["| guide | first guidance picks the right mode | marker parsed | CodeSteer accuracy |", "|---|---|---|---|"]
     for name, label in (("before", "SmolLM2-135M-Instruct (base)"), ("after_sft", "after SFT"), ("after_dpo", "after SFT + DPO")):
+        if name not in results:
+            continue
         r = results[name]
         lines.append(f"| {label} | {r['right_mode']}/{r['samples']} ({r['right_mode_rate']:.0%}) | {r['parsed']}/{r['samples']} | {r['accuracy']:.0%} |")
     return "\n".join(lines) + "\n"
@@ -162,6 +184,8 @@ if __name__ == "__main__":
     parser.add_argument("--n-train", type=int, default=24, help="training instances per task")
     parser.add_argument("--n-eval", type=int, default=10, help="held-out instances per task")
     parser.add_argument("--max-tokens", type=int, default=64, help="the guide's token cap")
+    parser.add_argument("--evals", type=lambda v: v.split(","), default=["before", "after_sft", "after_dpo"],
+                        help="which guides to evaluate (comma list of before, after_sft, after_dpo; default all)")
     parser.add_argument("--dpo-turns", type=lambda v: [int(x) for x in v.split(",")] if v != "all" else None, default=[0],
                         help="train DPO only on the pairs at these turns ('all': every pair; default 0, the mode decision)")
     print(table(run(parser.parse_args())))
