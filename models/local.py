@@ -210,6 +210,9 @@ def _convert(spec: EmbeddedModel, dest: Path) -> None:
     source = gguf_path(spec.name)
     _check_converter()
     root = dest.parent
+    if dest.exists():  # never ours (ours appear by rename, marker included): do not delete it
+        raise LocalModelError(f"{dest} exists but is not a finished conversion (no {MARKER}); "
+                              f"remove it or choose another {DIR_VARIABLE}")
     for stale in root.glob(f".{spec.name}.partial-*"):  # left by a killed conversion (we hold the lock)
         shutil.rmtree(stale, ignore_errors=True)
     partial = root / f".{spec.name}.partial-{os.getpid()}"
@@ -221,9 +224,7 @@ def _convert(spec: EmbeddedModel, dest: Path) -> None:
                      "distribution": spec.distribution, "version": _installed_version(spec.distribution),
                      "converted_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
         (partial / MARKER).write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
-        if dest.exists():  # an unfinished or foreign folder in the way (a finished one returned earlier)
-            shutil.rmtree(dest)
-        os.replace(partial, dest)
+        os.replace(partial, dest)  # atomic: the folder appears complete or not at all
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
