@@ -47,6 +47,11 @@ class SlotFilter:
         self.draws += 1
         return self.draws > self.patience or slot(key) == self.want
 
+    def accepts_slot(self, slot_number: int) -> bool:
+        """:meth:`accepts` for a key whose :func:`slot` the generator already knows (cached)."""
+        self.draws += 1
+        return self.draws > self.patience or slot_number == self.want
+
     def accepts_repr(self, text: str) -> bool:
         """:meth:`accepts` for the key whose ``repr`` is ``text`` (see :func:`slot_of_repr`)."""
         self.draws += 1
