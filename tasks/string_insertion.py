@@ -157,8 +157,9 @@ class StringInsertion(SymbolicTask):
             return None
         extra = length - len(core)
         before = rng.randint(0, extra)
-        filler = lambda n: "".join(rng.choice(ALPHABET) for _ in range(n))  # noqa: E731
-        return filler(before) + core + filler(extra - before)
+        choice = rng.choice
+        head = "".join([choice(ALPHABET) for _ in range(before)])
+        return head + core + "".join([choice(ALPHABET) for _ in range(extra - before)])
 
     def solve(self, params: dict) -> str:
         s = params["string"]
