@@ -34,6 +34,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Mapping
 
+from symbench.answer import ParseError, extract_final_answer, normalize_answer
 from symbench.answer.formats import AnswerFormat
 from symbench.config import TaskConfig
 from symbench.identity import config_digest, parse_instance_id, question_fingerprint, sample_plan
@@ -76,6 +77,10 @@ class Verdict:
 
     @classmethod
     def ok(cls, reason: str = "correct") -> "Verdict":
+        # Verdicts are frozen, so the plain "correct" one is built once and shared: the
+        # reference check at generation and every right answer ask for it.
+        if reason == "correct" and cls is Verdict:
+            return _CORRECT
         return cls(True, reason, "correct")
 
     @classmethod
@@ -98,6 +103,9 @@ class Verdict:
 
     def to_dict(self) -> dict[str, Any]:
         return {"correct": self.correct, "code": self.code, "reason": self.reason}
+
+
+_CORRECT = Verdict(True, "correct", "correct")
 
 
 @dataclass(frozen=True)
@@ -219,7 +227,32 @@ class SymbolicTask(ABC):
             raise ValueError(
                 f"complexity for task {self.name!r} must be one of {', '.join(map(str, sorted(self.presets)))}, got {complexity!r}"
             )
+        if not overrides:
+            return self._preset(complexity)[0]
         return self.presets[complexity].with_overrides(overrides)
+
+    def _preset(self, complexity: int) -> tuple[TaskConfig, str]:
+        """The validated preset of a level and its config digest, worked out once per preset.
+
+        A preset is a frozen dataclass; when it is also hashable (every knob a tuple,
+        number, string or bool) nothing in it can change, so validating it and hashing it
+        for every instance would repeat the same work. The cache is keyed by the preset
+        object itself, so replacing a preset is seen at once; an unhashable preset is
+        validated and digested every time, as before.
+        """
+        preset = self.presets[complexity]
+        cache = self.__dict__.setdefault("_preset_cache", {})
+        hit = cache.get(complexity)
+        if hit is not None and hit[0] is preset:
+            return hit
+        preset.validate()
+        entry = (preset, config_digest(self.name, preset))
+        try:
+            hash(preset)
+        except TypeError:
+            return entry
+        cache[complexity] = entry
+        return entry
 
     def instance(
         self,
@@ -232,9 +265,13 @@ class SymbolicTask(ABC):
         for label, value in (("seed", seed), ("index", index)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"{label} must be a non-negative integer, got {value!r}")
-        config = self.config_for(complexity, overrides)
-        digest = config_digest(self.name, config)
-        is_preset = config == self.presets[complexity]
+        if not overrides and not isinstance(complexity, bool) and complexity in self.presets:
+            config, digest = self._preset(complexity)
+            is_preset = True
+        else:
+            config = self.config_for(complexity, overrides)
+            digest = config_digest(self.name, config)
+            is_preset = config == self.presets[complexity]
         rng = instance_rng(self.name, seed, complexity, index)
         if self._wants_index():
             params = self.generate(rng, config, index)  # type: ignore[call-arg]
@@ -284,8 +321,6 @@ class SymbolicTask(ABC):
         ``extract=False`` the text is already the answer. Harmless wrapping
         (whitespace, one pair of quotes or backticks, a code fence) is removed.
         """
-        from symbench.answer import ParseError, extract_final_answer, normalize_answer
-
         try:
             params = instance.params if isinstance(instance, Instance) else dict(instance["params"])
         except Exception as exc:  # noqa: BLE001 - bad instance input is reported, not raised

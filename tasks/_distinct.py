@@ -25,7 +25,13 @@ SLOTS = 100
 
 def slot(key: object) -> int:
     """The slot of a puzzle, from ``repr`` of its canonical key (ints, strings, tuples, lists)."""
-    digest = hashlib.sha256(repr(key).encode("utf-8")).digest()
+    return slot_of_repr(repr(key))
+
+
+def slot_of_repr(text: str) -> int:
+    """The slot of a puzzle whose key has ``repr`` ``text``: for a generator that can put
+    that text together faster than ``repr`` does (it must be exactly ``repr(key)``)."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") % SLOTS
 
 
@@ -40,3 +46,13 @@ class SlotFilter:
     def accepts(self, key: object) -> bool:
         self.draws += 1
         return self.draws > self.patience or slot(key) == self.want
+
+    def accepts_slot(self, slot_number: int) -> bool:
+        """:meth:`accepts` for a key whose :func:`slot` the generator already knows (cached)."""
+        self.draws += 1
+        return self.draws > self.patience or slot_number == self.want
+
+    def accepts_repr(self, text: str) -> bool:
+        """:meth:`accepts` for the key whose ``repr`` is ``text`` (see :func:`slot_of_repr`)."""
+        self.draws += 1
+        return self.draws > self.patience or slot_of_repr(text) == self.want

@@ -59,9 +59,7 @@ import itertools
 import json
 import random
 import re
-from collections import Counter
 from dataclasses import dataclass
-from fractions import Fraction
 
 from symbench.answer import AnswerFormat, ParseError, parse_json, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
@@ -90,15 +88,30 @@ def agent_name(sq: Square) -> str:
     return f"Agent[{sq[0]}.5, {sq[1]}.5]"
 
 
+def _index(number: str, limit: int) -> int | None:
+    """``k`` when the decimal ``number`` (as ``_NUM`` matches it) is exactly ``k + 0.5`` with
+    ``0 <= k < limit``, else None.
+
+    Read from the digits, without arithmetic: a number is ``k + 0.5`` exactly when its
+    fraction digits are ``5`` and then only zeros, and ``k`` is then its whole part. A
+    negative number is never a centre inside the grid (``-0.5`` is ``-1 + 0.5``).
+    """
+    if number[0] == "-":
+        return None
+    whole, _, frac = number.lstrip("+").partition(".")
+    if frac.rstrip("0") != "5":
+        return None
+    k = int(whole)
+    return k if k < limit else None
+
+
 def _centre(x: str, y: str, rows: int, cols: int) -> Square | None:
     """Grid cell of the centre (x, y), or None when it is not a centre inside the grid."""
-    fx, fy = Fraction(x) - Fraction(1, 2), Fraction(y) - Fraction(1, 2)
-    if fx.denominator != 1 or fy.denominator != 1:
+    r = _index(x, rows)
+    if r is None:
         return None
-    r, c = int(fx), int(fy)
-    if not (0 <= r < rows and 0 <= c < cols):
-        return None
-    return (r, c)
+    c = _index(y, cols)
+    return None if c is None else (r, c)
 
 
 def _dist(a: Square, b: Square) -> int:
@@ -285,54 +298,87 @@ class BoxNet(SymbolicTask):
             return Verdict.bad_format("the answer must be a JSON list of steps")
         if len(plan) > _MAX_STEPS:
             return Verdict.bad_format(f"too many steps ({len(plan)})")
+        # First the shape of every key and action (a malformed step anywhere is a format
+        # error, whatever comes before it); their parts are kept for the simulation. A plan
+        # names the same agents and actions again and again, so each text is read once.
+        parsed: list[list[tuple[str, tuple, tuple]]] = []
+        agents: dict[str, tuple] = {}
+        moves: dict[str, tuple] = {}
         for k, step in enumerate(plan, 1):
             if not isinstance(step, dict):
                 return Verdict.bad_format(f"step {k}: each step must be a JSON object mapping agents to actions")
+            actions = []
             for key, action in step.items():
-                if not _AGENT_RE.fullmatch(key):
-                    return Verdict.bad_format(f"step {k}: malformed agent name {short(key)}")
-                if not (isinstance(action, str) and _ACTION_RE.fullmatch(action)):
-                    return Verdict.bad_format(f"step {k}: malformed action {short(action)} for {short(key)}")
+                g = agents.get(key)
+                if g is None:
+                    m = _AGENT_RE.fullmatch(key)
+                    if not m:
+                        return Verdict.bad_format(f"step {k}: malformed agent name {short(key)}")
+                    g = agents[key] = m.groups()
+                a = moves.get(action) if isinstance(action, str) else None
+                if a is None:
+                    m = _ACTION_RE.fullmatch(action) if isinstance(action, str) else None
+                    if not m:
+                        return Verdict.bad_format(f"step {k}: malformed action {short(action)} for {short(key)}")
+                    a = moves[action] = m.groups()
+                actions.append((key, g, a))
+            parsed.append(actions)
         budget = params["budget"]
         if budget is not None and len(plan) > budget:
             return Verdict.fail(f"the plan has {len(plan)} steps; at most {budget} are allowed")
         rows, cols = params["rows"], params["cols"]
-        boxes = Counter(((r, c), col) for col, r, c in params["boxes"])
-        targets = Counter(((r, c), col) for col, r, c in params["targets"])
-        for k, step in enumerate(plan, 1):
+        # (square, colour) -> count; plain dicts (a missing key counts 0), cheaper than Counters
+        boxes: dict = {}
+        for col, r, c in params["boxes"]:
+            boxes[((r, c), col)] = boxes.get(((r, c), col), 0) + 1
+        targets: dict = {}
+        for col, r, c in params["targets"]:
+            targets[((r, c), col)] = targets.get(((r, c), col), 0) + 1
+        cells: dict[tuple[str, str], Square | None] = {}
+
+        def centre(x: str, y: str) -> Square | None:
+            try:
+                return cells[(x, y)]
+            except KeyError:
+                sq = cells[(x, y)] = _centre(x, y, rows, cols)
+                return sq
+
+        for k, actions in enumerate(parsed, 1):
             seen: set[Square] = set()
-            removed: Counter = Counter()
-            added: Counter = Counter()
-            used_targets: Counter = Counter()
-            for key, action in step.items():
-                m = _AGENT_RE.fullmatch(key)  # the shape of every key and action is checked above
-                sq = _centre(m.group(1), m.group(2), rows, cols)
+            removed: dict = {}
+            added: dict = {}
+            used_targets: dict = {}
+            for key, (ax, ay), a in actions:
+                sq = centre(ax, ay)
                 if sq is None:
                     return Verdict.fail(f"step {k}: {short(key)} is not an agent of the {rows}x{cols} grid")
                 if sq in seen:
                     return Verdict.fail(f"step {k}: {agent_name(sq)} is given more than one action")
                 seen.add(sq)
-                a = _ACTION_RE.fullmatch(action)
-                colour, x, y, target = a.groups()
-                if boxes[(sq, colour)] - removed[(sq, colour)] <= 0:
+                colour, x, y, target = a
+                here = (sq, colour)
+                if boxes.get(here, 0) - removed.get(here, 0) <= 0:
                     return Verdict.fail(f"step {k}: there is no box_{colour} in {square_name(sq)} at the start of the step")
                 if target is not None:
                     if target != colour:
                         return Verdict.fail(f"step {k}: box_{colour} cannot go on target_{target}")
-                    if targets[(sq, colour)] - used_targets[(sq, colour)] <= 0:
+                    if targets.get(here, 0) - used_targets.get(here, 0) <= 0:
                         return Verdict.fail(f"step {k}: there is no target_{colour} in {square_name(sq)}")
-                    used_targets[(sq, colour)] += 1
+                    used_targets[here] = used_targets.get(here, 0) + 1
                 else:
-                    dest = _centre(x, y, rows, cols)
+                    dest = centre(x, y)
                     if dest is None:
                         return Verdict.fail(f"step {k}: square[{x}, {y}] is not a square of the {rows}x{cols} grid")
                     if abs(dest[0] - sq[0]) + abs(dest[1] - sq[1]) != 1:
                         return Verdict.fail(f"step {k}: {square_name(dest)} is not a neighbour of {square_name(sq)}")
-                    added[(dest, colour)] += 1
-                removed[(sq, colour)] += 1
-            boxes.subtract(removed)
-            boxes.update(added)
-            targets.subtract(used_targets)
+                    added[(dest, colour)] = added.get((dest, colour), 0) + 1
+                removed[here] = removed.get(here, 0) + 1
+            for item, n in removed.items():
+                boxes[item] = boxes.get(item, 0) - n
+            for item, n in added.items():
+                boxes[item] = boxes.get(item, 0) + n
+            for item, n in used_targets.items():
+                targets[item] = targets.get(item, 0) - n
         left = sum(n for n in boxes.values() if n > 0)
         if left:
             return Verdict.fail(f"{left} box(es) are not on a target after the last step")

@@ -132,8 +132,14 @@ def count_completions(n: int, queens: list[list[int]], blocked: list[list[int]],
     return len(_search(n, {r: c for r, c in queens}, {(r, c) for r, c in blocked}, limit))
 
 
+#: the reference's own spelling, ``r c, r c, ...``
+_CANONICAL = re.compile(r"[0-9]{1,4} [0-9]{1,4}(?:, [0-9]{1,4} [0-9]{1,4})*")
+
+
 def parse_queens(answer: str, n: int) -> list[tuple[int, int]]:
     """Parse ``r c, r c, ...`` (or ``(r, c), ...``). Raises ParseError with a reason."""
+    if _CANONICAL.fullmatch(answer) and answer.count(",") == n - 1:  # the reading below, at once
+        return [(int(r), int(c)) for r, _, c in (p.partition(" ") for p in answer.split(", "))]
     s = strip_outer_brackets(answer)
     if "(" in s:
         pairs = _TUPLE.findall(s)
@@ -154,6 +160,24 @@ def parse_queens(answer: str, n: int) -> list[tuple[int, int]]:
     if len(pairs) != n:
         raise ParseError(f"{len(pairs)} queens listed, expected exactly {n} (pre-placed ones included)")
     return [(int(r), int(c)) for r, c in pairs]
+
+
+def _all_rules_hold(n: int, pairs: list[tuple[int, int]], params: dict) -> bool:
+    """Whether the queens are on the board, distinct, keep the pre-placed ones, avoid the
+    blocked cells and share no row, column or diagonal: the rule-by-rule loop of ``check``
+    (which names the first violation) at once, on sets."""
+    cells = set(pairs)
+    if len(cells) != len(pairs) or not all(0 <= r < n and 0 <= c < n for r, c in pairs):
+        return False
+    if any((r, c) not in cells for r, c in params["queens"]) or any((r, c) in cells for r, c in params["blocked"]):
+        return False
+    k = len(pairs)
+    return (
+        len({r for r, _ in pairs}) == k
+        and len({c for _, c in pairs}) == k
+        and len({r + c for r, c in pairs}) == k
+        and len({r - c for r, c in pairs}) == k
+    )
 
 
 @dataclass(frozen=True)
@@ -205,9 +229,12 @@ class EightQueens(SymbolicTask):
             except (_Budget, IndexError):
                 continue
             on_solution = {(r, solution[r]) for r in range(n)}
+            # the cells a blocked cell may take when nothing is blocked yet: the same for
+            # every board drawn from this solution, so listed once
+            off_solution = sorted((r, c) for r in range(n) for c in range(n) if (r, c) not in on_solution)
             # several boards from one full solution (drawing a solution is the costly part)
             for _ in range(1 if config.unique else _PER_SOLUTION):
-                board = self._draw_board(rng, config, n, solution, on_solution)
+                board = self._draw_board(rng, config, n, solution, on_solution, off_solution)
                 if board is None:
                     break
                 fixed, blocked = board
@@ -220,8 +247,9 @@ class EightQueens(SymbolicTask):
                     }
         raise GenerationError(f"eight_queens: no instance for {config} in {_MAX_ATTEMPTS} attempts")
 
-    def _draw_board(self, rng, config, n, solution, on_solution):
-        """(pre-placed queens, blocked cells) taken from ``solution``, or None to redraw it."""
+    def _draw_board(self, rng, config, n, solution, on_solution, off_solution):
+        """(pre-placed queens, blocked cells) taken from ``solution``, or None to redraw it.
+        ``off_solution``: the cells not on the solution, sorted."""
         k = rng.randint(*config.queens)
         rows = sorted(rng.sample(range(n), k))
         fixed = {r: solution[r] for r in rows}
@@ -234,7 +262,7 @@ class EightQueens(SymbolicTask):
                 return None
             if blocked is None:
                 return None
-        off = sorted((r, c) for r in range(n) for c in range(n) if (r, c) not in on_solution and (r, c) not in blocked)
+        off = [cell for cell in off_solution if cell not in blocked] if blocked else off_solution
         extra = max(0, target - len(blocked))
         blocked |= set(rng.sample(off, extra))
         return fixed, blocked
@@ -304,6 +332,8 @@ class EightQueens(SymbolicTask):
             pairs = parse_queens(answer, n)
         except ParseError as exc:
             return Verdict.bad_format(str(exc))
+        if _all_rules_hold(n, pairs, params):
+            return Verdict.ok()
         seen = set()
         for r, c in pairs:
             if not (0 <= r < n and 0 <= c < n):

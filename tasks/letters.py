@@ -48,10 +48,11 @@ from functools import lru_cache
 from symbench.answer import AnswerFormat, short, strip_quotes
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
 
-from ._distinct import SlotFilter
+from ._distinct import SlotFilter, slot
 
 SOURCES: tuple[str, ...] = ("real", "synthetic")
 _ANSWER_RE = re.compile(r"count\s*:\s*([0-9]{1,7})\s*,\s*positions\s*:\s*\[(.*)\]", re.IGNORECASE | re.DOTALL | re.ASCII)
+_POSITION_RE = re.compile(r"[0-9]{1,7}")
 _MAX_ATTEMPTS = 100
 
 
@@ -68,8 +69,34 @@ def _pairs(lo: int, hi: int) -> dict[int, tuple[tuple[str, str], ...]]:
     return {f: tuple(v) for f, v in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _words(lo: int, hi: int) -> tuple[str, ...]:
+    """The bundled words of length lo..hi, sorted (a per-config table, built on first use)."""
+    return tuple(sorted({w for group in _pairs(lo, hi).values() for w, _ in group}))
+
+
+@lru_cache(maxsize=1 << 16)
+def _absent_letters(word: str) -> tuple[str, ...]:
+    return tuple(sorted(set(string.ascii_lowercase) - set(word)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _slot(word: str, letter: str) -> int:
+    """The slot of the puzzle (word, letter); a level draws the same few thousand pairs again
+    and again, so each pair's hash is worked out once (two strings: equal keys, equal repr)."""
+    return slot((word, letter))
+
+
 def positions(word: str, letter: str) -> list[int]:
-    return [i + 1 for i, ch in enumerate(word) if ch == letter]
+    """1-based positions of ``letter`` in ``word`` (found with ``str.find``, at C speed)."""
+    if len(letter) != 1:  # no single character equals it
+        return []
+    out = []
+    i = word.find(letter)
+    while i >= 0:
+        out.append(i + 1)
+        i = word.find(letter, i + 1)
+    return out
 
 
 def _format(pos: list[int]) -> str:
@@ -114,7 +141,7 @@ class Letters(SymbolicTask):
         lo_f, hi_f = config.frequency
         if config.source == "real":
             pairs = _pairs(*config.length)
-            words = sorted({w for group in pairs.values() for w, _ in group})
+            words = _words(*config.length)
             choices = [f for f in range(lo_f, hi_f + 1) if pairs.get(f) or (f == 0 and words)]
             if not choices:
                 raise GenerationError(f"letters: no bundled word of length {config.length} has a letter {config.frequency} times")
@@ -123,10 +150,10 @@ class Letters(SymbolicTask):
                 freq = rng.choice(choices)
                 if freq == 0:
                     word = rng.choice(words)
-                    letter = rng.choice(sorted(set(string.ascii_lowercase) - set(word)))
+                    letter = rng.choice(_absent_letters(word))
                 else:
                     word, letter = rng.choice(pairs[freq])
-                if slots.accepts((word, letter)):
+                if slots.accepts_slot(_slot(word, letter)):
                     return {"word": word, "letter": letter, "source": "real"}
         for _ in range(_MAX_ATTEMPTS):
             length = rng.randint(*config.length)
@@ -164,25 +191,27 @@ class Letters(SymbolicTask):
         )
 
     def check(self, params: dict, answer: str) -> Verdict:
+        word = params["word"]
+        expected = positions(word, params["letter"])
+        if answer == _format(expected):  # the reference's own spelling (the reading below would accept it too)
+            return Verdict.ok()
         m = _ANSWER_RE.fullmatch(answer.strip())
         if not m:
             return Verdict.bad_format(f"answer is not of the form 'Count: N, Positions: [..]': {short(answer)}")
         count = int(m.group(1))
         inner = m.group(2).strip()
         items = [] if not inner else [strip_quotes(t) for t in inner.split(",")]
-        word = params["word"]
         if len(items) > len(word):
             return Verdict.fail(f"{len(items)} positions listed, but the word has only {len(word)} characters")
         got = []
         for item in items:
-            if not re.fullmatch(r"[0-9]{1,7}", item):
+            if not _POSITION_RE.fullmatch(item):
                 return Verdict.bad_format(f"position {short(item)} is not a positive integer")
             got.append(int(item))
         if len(set(got)) != len(got):
             return Verdict.fail("a position is listed more than once")
         if count != len(got):
             return Verdict.fail(f"the count {count} does not match the {len(got)} positions listed")
-        expected = positions(word, params["letter"])
         if count != len(expected):
             return Verdict.fail(f"wrong count: {count}")
         got.sort()

@@ -53,7 +53,6 @@ feature of the question, or the options alone) beats chance.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 
 from symbench.answer import AnswerFormat, ParseError, parse_list, short
@@ -85,14 +84,32 @@ def classify(hand: list[str], card: str, chi: bool) -> int:
 
 
 def simulate(hand: list[str], rounds: list[list[str | None]], chi: bool) -> list[int]:
-    """Results of all rounds; each round is ``[added, removed or None]``."""
-    hand = list(hand)
+    """Results of all rounds; each round is ``[added, removed or None]``.
+
+    The hand is kept as counts per letter (a letter leaves the counts when none is left):
+    a result depends only on how many of a letter the hand holds and which letters it
+    holds, as in :func:`classify`, so nothing is recounted round after round.
+    """
+    counts: dict[str, int] = {}
+    for card in hand:
+        counts[card] = counts.get(card, 0) + 1
     results = []
     for added, removed in rounds:
-        results.append(classify(hand, added, chi))
+        if counts.get(added, 0) >= 2:
+            results.append(PENG)
+        elif chi and chi_possible(counts, added):  # type: ignore[arg-type] - the letters held are the keys
+            results.append(CHI)
+        else:
+            results.append(PASS)
         if removed is not None:
-            hand.remove(removed)  # removed from the pre-addition cards
-            hand.append(added)
+            left = counts.get(removed, 0) - 1  # removed from the pre-addition cards
+            if left < 0:
+                raise ValueError(f"card {removed!r} is not in the hand")
+            if left:
+                counts[removed] = left
+            else:
+                del counts[removed]
+            counts[added] = counts.get(added, 0) + 1
     return results
 
 
@@ -234,6 +251,8 @@ class MahjongPattern(SymbolicTask):
         expected = simulate(params["hand"], params["rounds"], params["chi"])
         allowed = "012" if params["chi"] else "01"
         if params["report_all"]:
+            if answer == "[" + ",".join(map(str, expected)) + "]":  # the reference's own spelling
+                return Verdict.ok()
             if len(answer) > 10 * len(expected) + 20:
                 return Verdict.bad_format(f"answer is far too long for a list of {len(expected)} results")
             try:
@@ -249,7 +268,7 @@ class MahjongPattern(SymbolicTask):
                 if int(got) != want:
                     return Verdict.fail(f"round {pos}: answered {NAMES[int(got)]} ({got}), which is wrong")
             return Verdict.ok()
-        if not re.fullmatch(f"[{allowed}]", answer):
+        if len(answer) != 1 or answer not in allowed:  # exactly one of the allowed digits
             return Verdict.bad_format(f"answer must be a single digit among {', '.join(allowed)}, got {short(answer)}")
         if int(answer) != expected[-1]:
             return Verdict.fail(f"answered {NAMES[int(answer)]} ({answer}), which is not the last round's result")

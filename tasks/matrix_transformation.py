@@ -66,15 +66,15 @@ Matrix = list[list[str]]
 
 
 def apply(matrix: Matrix, transform: str) -> Matrix:
-    rows = len(matrix)
-    if transform == "rotate90":
-        return [[matrix[rows - 1 - i][j] for i in range(rows)] for j in range(len(matrix[0]))]
+    """One transform of a rectangular matrix; columns are read with ``zip`` (at C speed)."""
+    if transform == "rotate90":  # new row j is old column j, bottom to top
+        return [list(column) for column in zip(*matrix[::-1])]
     if transform == "rotate180":
         return [row[::-1] for row in matrix[::-1]]
-    if transform == "rotate270":
-        return [[row[j] for row in matrix] for j in range(len(matrix[0]) - 1, -1, -1)]
+    if transform == "rotate270":  # new row k is old column (last - k), top to bottom
+        return [list(column) for column in zip(*matrix)][::-1]
     if transform == "transpose":
-        return [[row[j] for row in matrix] for j in range(len(matrix[0]))]
+        return [list(column) for column in zip(*matrix)]
     if transform == "flip_horizontal":
         return [row[::-1] for row in matrix]
     if transform == "flip_vertical":
@@ -197,6 +197,10 @@ class MatrixTransformation(SymbolicTask):
 
     def check(self, params: dict, answer: str) -> Verdict:
         expected = self._result(params)
+        # the reference's own spelling (no alphabet holds a comma, quote or bracket, so the
+        # reading below would split it into exactly these cells and accept it)
+        if answer == ", ".join([c for row in expected for c in row]):
+            return Verdict.ok()
         try:
             cells = split_grid(answer, len(expected), len(expected[0]))
         except ParseError as exc:

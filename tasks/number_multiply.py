@@ -145,6 +145,8 @@ class NumberMultiply(SymbolicTask):
 
     def check(self, params: dict, answer: str) -> Verdict:
         expected = self.solve(params)
+        if answer == expected:  # the reference's own spelling (the reading below would accept it too)
+            return Verdict.ok()
         s = answer.strip()
         if _PLAIN.fullmatch(s):
             digits = s

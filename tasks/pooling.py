@@ -39,8 +39,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import accumulate
+from math import gcd
+from operator import sub
 
-from symbench.answer import AnswerFormat, ParseError, format_fraction, parse_number, short, split_grid, strip_quotes
+from symbench.answer import AnswerFormat, ParseError, parse_number, short, split_grid, strip_quotes
 from symbench.contract import SymbolicTask, TaskConfig, Verdict
 
 OPERATIONS = ("max", "min", "average")
@@ -62,22 +65,54 @@ def _decimal_places(token: str) -> int | None:
     return len(text.partition(".")[2]) if "." in text else None
 
 
+def _slide(seq, window: int, stride: int, reduce) -> list[int]:
+    """``reduce`` (max, min or sum) of ``seq[j:j+window]`` for j = 0, stride, 2*stride, ...
+    while the window fits. With stride 1, maxima and minima map over shifted copies and
+    sums are differences of prefix sums, so the loops run inside the interpreter's C code."""
+    if stride > 1:  # few windows: one slice each
+        return [reduce(seq[j : j + window]) for j in range(0, len(seq) - window + 1, stride)]
+    if window == 1:
+        return list(seq)
+    if reduce is sum:
+        prefix = [0, *accumulate(seq)]
+        return list(map(sub, prefix[window:], prefix[: len(prefix) - window]))
+    return list(map(reduce, *[seq[k:] for k in range(window)]))
+
+
+def _window_values(matrix: list[list[int]], window: int, stride: int, operation: str) -> list[list[int]]:
+    """The max, min or (for ``average``) sum of every window, as exact integers.
+
+    Separable: every row is reduced over its horizontal windows, then every column of
+    those results over its vertical windows; the max of maxima, the min of minima and the
+    sum of sums are the window's own.
+    """
+    reduce = max if operation == "max" else min if operation == "min" else sum
+    across = [_slide(row, window, stride, reduce) for row in matrix]
+    down = [_slide(column, window, stride, reduce) for column in zip(*across)]
+    return [list(row) for row in zip(*down)]
+
+
 def pool(matrix: list[list[int]], window: int, stride: int, operation: str) -> list[list[Fraction]]:
     """The exact m×m result of pooling ``matrix``."""
-    m = (len(matrix) - window) // stride + 1
-    out = []
-    for i in range(m):
-        row = []
-        for j in range(m):
-            cells = [matrix[i * stride + a][j * stride + b] for a in range(window) for b in range(window)]
-            if operation == "max":
-                row.append(Fraction(max(cells)))
-            elif operation == "min":
-                row.append(Fraction(min(cells)))
-            else:
-                row.append(Fraction(sum(cells), len(cells)))
-        out.append(row)
-    return out
+    values = _window_values(matrix, window, stride, operation)
+    if operation == "average":
+        cells = window * window
+        return [[Fraction(v, cells) for v in row] for row in values]
+    return [[Fraction(v) for v in row] for row in values]
+
+
+def _reference_text(matrix: list[list[int]], window: int, stride: int, operation: str) -> str:
+    """The reference answer, ``format_fraction`` of every result, without building Fractions."""
+    values = _window_values(matrix, window, stride, operation)
+    if operation != "average":
+        return ", ".join([str(v) for row in values for v in row])
+    cells = window * window
+    texts = []
+    for row in values:
+        for v in row:
+            g = gcd(v, cells)
+            texts.append(str(v // g) if g == cells else f"{v // g}/{cells // g}")
+    return ", ".join(texts)
 
 
 @dataclass(frozen=True)
@@ -145,7 +180,7 @@ class Pooling(SymbolicTask):
         return pool(params["matrix"], params["window"], params["stride"], params["operation"])
 
     def solve(self, params: dict) -> str:
-        return ", ".join(format_fraction(v) for row in self._result(params) for v in row)
+        return _reference_text(params["matrix"], params["window"], params["stride"], params["operation"])
 
     def question(self, params: dict) -> str:
         n_size = len(params["matrix"])
@@ -186,6 +221,10 @@ class Pooling(SymbolicTask):
         )
 
     def check(self, params: dict, answer: str) -> Verdict:
+        # The reference's own spelling is right without reading it value by value (every
+        # value in it is the exact result, and far shorter than the length cap).
+        if answer == self.solve(params):
+            return Verdict.ok()
         expected = self._result(params)
         m = len(expected)
         try:

@@ -50,15 +50,16 @@ RULES: tuple[tuple[str, str], ...] = (
 _MAX_ATTEMPTS = 2_000
 
 
+_LETTER = dict(RULES)
+_LETTERS_RE = re.compile(r"[A-E]*")
+# every start of a pattern, overlapping ones included (a lookahead consumes nothing); the
+# patterns are distinct 4-letter words, so at most one of them starts at any position
+_PATTERN_RE = re.compile("(?=(" + "|".join(pattern for pattern, _ in RULES) + "))")
+
+
 def occurrences(s: str) -> list[tuple[int, str]]:
     """(end position, letter) of every pattern occurrence in ``s``, left to right."""
-    found = []
-    for start in range(len(s) - 3):
-        window = s[start : start + 4]
-        for pattern, letter in RULES:
-            if window == pattern:
-                found.append((start + 4, letter))
-    return found
+    return [(m.start() + 4, _LETTER[m.group(1)]) for m in _PATTERN_RE.finditer(s)]
 
 
 def apply_once(s: str) -> str:
@@ -156,8 +157,9 @@ class StringInsertion(SymbolicTask):
             return None
         extra = length - len(core)
         before = rng.randint(0, extra)
-        filler = lambda n: "".join(rng.choice(ALPHABET) for _ in range(n))  # noqa: E731
-        return filler(before) + core + filler(extra - before)
+        choice = rng.choice
+        head = "".join([choice(ALPHABET) for _ in range(before)])
+        return head + core + "".join([choice(ALPHABET) for _ in range(extra - before)])
 
     def solve(self, params: dict) -> str:
         s = params["string"]
@@ -196,7 +198,7 @@ class StringInsertion(SymbolicTask):
         expected = self.solve(params)
         if answer == expected:
             return Verdict.ok()
-        if not re.fullmatch(r"[A-E]*", answer):
+        if not _LETTERS_RE.fullmatch(answer):
             return Verdict.bad_format(f"answer must use only the letters A-E, got {short(answer)}")
         if len(answer) != len(expected):
             return Verdict.fail(f"wrong length: {len(answer)} letters, expected {len(expected)}")

@@ -83,28 +83,52 @@ def _describe(side: dict[str, int]) -> str:
     return " and ".join(f"{_WORDS[n]} unit{'s' if n > 1 else ''} of {_NAMES[k]}" for k, n in side.items())
 
 
+_INDEX = {k: i for i, k in enumerate(ITEMS)}
+_COUNT_RE = re.compile(r"[0-9]{1,%d}" % _MAX_DIGITS)  # ASCII digits only
+#: the reference's own spelling, six counts: what parse_list and _COUNT_RE accept item by item
+_CANONICAL_RE = re.compile(r"\[[0-9]{1,%d}(?:, [0-9]{1,%d}){5}\]" % (_MAX_DIGITS, _MAX_DIGITS))
+_ALL_METHODS = BASE_METHODS + EXTRA_POOL
+_METHOD_REPRS = tuple(repr(m) for m in _ALL_METHODS)
+
+
+def _key_repr(counts: list[int], numbers: list[int]) -> str:
+    """``repr((counts, methods))`` for the methods with these numbers, the slot key of a draw,
+    put together from the methods' reprs worked out once (``repr`` of nested dicts is slow)."""
+    return f"({counts!r}, [{', '.join([_METHOD_REPRS[k] for k in numbers])}])"
+
+
 def simulate(counts: list[int], methods: list) -> tuple[list[int], int]:
-    """Cyclic turns, one try per turn. Returns (final counts, number of methods run)."""
-    state = dict(zip(ITEMS, counts))
+    """Cyclic turns, one try per turn. Returns (final counts, number of methods run).
+
+    ``methods`` are ``(consumed, produced)`` pairs of dicts item -> count. The turns stop
+    after ``len(methods)`` failed tries in a row; that is run as whole passes over the
+    methods until a pass runs nothing, which ends in the same state with the same number
+    of runs (the tries between the two stopping points all fail and change nothing).
+    """
+    index = _INDEX
+    compiled = [
+        (tuple([(index[k], c) for k, c in consumed.items()]), tuple([(index[k], c) for k, c in produced.items()]))
+        for consumed, produced in methods
+    ]
+    state = [counts[i] for i in range(len(ITEMS))]
     ran = 0
-    idle = 0
-    turn = 0
-    n = len(methods)
-    while idle < n:
-        consumed, produced = methods[turn % n]
-        if all(state[k] >= c for k, c in consumed.items()):
-            for k, c in consumed.items():
-                state[k] -= c
-            for k, c in produced.items():
-                state[k] += c
-            ran += 1
-            idle = 0
-            if ran > _STEP_CAP:
-                raise GenerationError("string_splitting: step cap exceeded")
-        else:
-            idle += 1
-        turn += 1
-    return [state[k] for k in ITEMS], ran
+    progressed = True
+    while progressed:
+        progressed = False
+        for consumed, produced in compiled:
+            for i, c in consumed:
+                if state[i] < c:
+                    break
+            else:
+                progressed = True
+                for i, c in consumed:
+                    state[i] -= c
+                for i, c in produced:
+                    state[i] += c
+                ran += 1
+                if ran > _STEP_CAP:
+                    raise GenerationError("string_splitting: step cap exceeded")
+    return state, ran
 
 
 def _methods(params: dict) -> list:
@@ -149,11 +173,14 @@ class StringSplitting(SymbolicTask):
         for _ in range(_MAX_ATTEMPTS + slots.patience):
             counts = [rng.randint(*config.counts) for _ in range(3)] + [0, 0, 0]
             extras = rng.sample(range(len(EXTRA_POOL)), rng.randint(*config.extra_methods))
-            methods = list(BASE_METHODS) + [EXTRA_POOL[i] for i in extras]
+            # The methods by number; shuffling the numbers draws the same order as shuffling
+            # the methods themselves (shuffle depends only on the length).
+            numbers = list(range(len(BASE_METHODS))) + [len(BASE_METHODS) + i for i in extras]
             if config.shuffle_methods:
-                rng.shuffle(methods)
-            if not slots.accepts((counts, methods)):
+                rng.shuffle(numbers)
+            if not slots.accepts_repr(_key_repr(counts, numbers)):
                 continue
+            methods = [_ALL_METHODS[k] for k in numbers]
             for consumed, produced in methods:
                 if _potential(consumed) <= _potential(produced):
                     raise GenerationError(f"string_splitting: method {consumed} -> {produced} does not lower the potential")
@@ -164,7 +191,7 @@ class StringSplitting(SymbolicTask):
         raise GenerationError(f"string_splitting: no instance for {config} in {_MAX_ATTEMPTS} attempts")
 
     def solve(self, params: dict) -> str:
-        final, _ = simulate(params["counts"], _methods(params))
+        final, _ = simulate(params["counts"], params["methods"])
         return "[" + ", ".join(map(str, final)) + "]"
 
     def question(self, params: dict) -> str:
@@ -193,18 +220,21 @@ class StringSplitting(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         if len(answer) > 1_000:
             return Verdict.bad_format("answer is far too long for six counts")
-        try:
-            items = parse_list(answer, also_whitespace=True)
-        except ParseError as exc:
-            return Verdict.bad_format(str(exc))
-        if len(items) != 6:
-            return Verdict.bad_format(f"expected exactly 6 counts, got {len(items)}")
-        values = []
-        for label, item in zip(ITEMS, items):
-            if not re.fullmatch(r"[0-9]{1,%d}" % _MAX_DIGITS, item):  # ASCII digits only
-                return Verdict.bad_format(f"the count of {label} is not a non-negative integer: {short(item)}")
-            values.append(int(item))
-        expected, _ = simulate(params["counts"], _methods(params))
+        if _CANONICAL_RE.fullmatch(answer):
+            values = list(map(int, answer[1:-1].split(", ")))
+        else:
+            try:
+                items = parse_list(answer, also_whitespace=True)
+            except ParseError as exc:
+                return Verdict.bad_format(str(exc))
+            if len(items) != 6:
+                return Verdict.bad_format(f"expected exactly 6 counts, got {len(items)}")
+            values = []
+            for label, item in zip(ITEMS, items):
+                if not _COUNT_RE.fullmatch(item):
+                    return Verdict.bad_format(f"the count of {label} is not a non-negative integer: {short(item)}")
+                values.append(int(item))
+        expected, _ = simulate(params["counts"], params["methods"])
         for label, got, want in zip(ITEMS, values, expected):
             if got != want:
                 return Verdict.fail(f"wrong count for {label}: {got}")

@@ -99,31 +99,88 @@ def _describe(side: dict[str, int]) -> str:
     return " and ".join(f"{words[n]} {b}" for b, n in side.items())
 
 
+_COUNT_RE = re.compile(r"[0-9]{1,%d}" % _MAX_DIGITS)  # ASCII digits only
+#: nine counts one space apart: what parse_list and _COUNT_RE accept item by item, read at once
+_CANONICAL_RE = re.compile(r"[0-9]{1,%d}(?: [0-9]{1,%d}){8}" % (_MAX_DIGITS, _MAX_DIGITS))
+#: every method a task can use, by number: the six base methods, then the extra pool
+_ALL_METHODS = BASE_METHODS + EXTRA_POOL
+_METHOD_REPRS = tuple(repr(m) for m in _ALL_METHODS)
+
+
+_INDEX = {b: i for i, b in enumerate(BLOCKS)}
+
+
+def _key_repr(counts: list[int], numbers: list[int]) -> str:
+    """``repr((counts, methods))`` for the methods with these numbers, the slot key of a draw,
+    put together from the methods' reprs worked out once (``repr`` of nested dicts is slow)."""
+    return f"({counts!r}, [{', '.join([_METHOD_REPRS[k] for k in numbers])}])"
+
+
 def simulate(counts: list[int], methods: list, mode: str) -> tuple[list[int], int]:
-    """Run the procedure; returns (final counts, number of method applications)."""
+    """Run the procedure; returns (final counts, number of method applications).
+
+    ``methods`` are ``(consumed, produced)`` pairs of dicts block -> count, as in the
+    module's pools or an instance's ``params["methods"]``. Both procedures run pass
+    after pass over the methods until a pass applies nothing, which is exactly when no
+    method could be applied at its start.
+    """
+    if mode == "single":
+        return _simulate_single(counts, methods)
     state = dict(zip(BLOCKS, counts))
     applied = 0
+    progressed = True
+    while progressed:
+        progressed = False
+        for consumed, produced in methods:
+            for b, n in consumed.items():
+                if state[b] < n:
+                    break
+            else:
+                # Applied as often as its inputs allow: one batch of k applications (k the
+                # smallest quotient of a stock by what the method takes of it) is the same
+                # as k single ones, unless the method produces some of what it consumes.
+                progressed = True
+                feeds_itself = any(b in produced for b in consumed)
+                times = 1 if feeds_itself else min(state[b] // n for b, n in consumed.items())
+                while True:
+                    for b, n in consumed.items():
+                        state[b] -= n * times
+                    for b, n in produced.items():
+                        state[b] += n * times
+                    applied += times
+                    if applied > _STEP_CAP:
+                        raise GenerationError("string_synthesis: step cap exceeded")
+                    if not feeds_itself or any(state[b] < n for b, n in consumed.items()):
+                        break
+    return [state[b] for b in BLOCKS], applied
 
-    def can(consumed: dict[str, int]) -> bool:
-        return all(state[b] >= n for b, n in consumed.items())
 
-    def apply(method) -> None:
-        consumed, produced = method
-        for b, n in consumed.items():
-            state[b] -= n
-        for b, n in produced.items():
-            state[b] += n
-
-    while any(can(m[0]) for m in methods):
-        for method in methods:
-            while can(method[0]):
-                apply(method)
+def _simulate_single(counts: list[int], methods: list) -> tuple[list[int], int]:
+    """The ``single`` procedure on block indices: it makes many passes, each one cheap."""
+    index = _INDEX
+    compiled = [
+        (tuple([(index[b], n) for b, n in consumed.items()]), tuple([(index[b], n) for b, n in produced.items()]))
+        for consumed, produced in methods
+    ]
+    state = [counts[i] for i in range(len(BLOCKS))]
+    applied = 0
+    progressed = True
+    while progressed:
+        progressed = False
+        for consumed, produced in compiled:
+            for i, n in consumed:
+                if state[i] < n:
+                    break
+            else:
+                progressed = True
+                for i, n in consumed:
+                    state[i] -= n
+                for i, n in produced:
+                    state[i] += n
                 applied += 1
                 if applied > _STEP_CAP:
                     raise GenerationError("string_synthesis: step cap exceeded")
-                if mode == "single":
-                    break
-    return [state[b] for b in BLOCKS], applied
+    return state, applied
 
 
 def _methods(params: dict) -> list:
@@ -176,11 +233,14 @@ class StringSynthesis(SymbolicTask):
             counts = [rng.randint(*config.count_a), rng.randint(*config.count_b), rng.randint(*config.count_c)]
             counts += [0] * 6
             extras = rng.sample(range(len(EXTRA_POOL)), rng.randint(*config.extra_methods))
-            methods = list(BASE_METHODS) + [EXTRA_POOL[i] for i in extras]
+            # The methods by number; shuffling the numbers draws the same order as shuffling
+            # the methods themselves (shuffle depends only on the length).
+            numbers = list(range(len(BASE_METHODS))) + [len(BASE_METHODS) + i for i in extras]
             if config.shuffle_methods:
-                rng.shuffle(methods)
-            if not slots.accepts((counts, methods)):
+                rng.shuffle(numbers)
+            if not slots.accepts_repr(_key_repr(counts, numbers)):
                 continue
+            methods = [_ALL_METHODS[k] for k in numbers]
             for consumed, produced in methods:
                 if _potential(consumed) <= _potential(produced):
                     raise GenerationError(f"string_synthesis: method {consumed} -> {produced} does not lower the potential")
@@ -196,7 +256,7 @@ class StringSynthesis(SymbolicTask):
         raise GenerationError(f"string_synthesis: no instance for {config} in {_MAX_ATTEMPTS} attempts")
 
     def solve(self, params: dict) -> str:
-        final, _ = simulate(params["counts"], _methods(params), params["mode"])
+        final, _ = simulate(params["counts"], params["methods"], params["mode"])
         return " ".join(map(str, final))
 
     def question(self, params: dict) -> str:
@@ -233,18 +293,21 @@ class StringSynthesis(SymbolicTask):
     def check(self, params: dict, answer: str) -> Verdict:
         if len(answer) > 1_000:
             return Verdict.bad_format("answer is far too long for nine counts")
-        try:
-            items = parse_list(answer, also_whitespace=True)
-        except ParseError as exc:
-            return Verdict.bad_format(str(exc))
-        if len(items) != 9:
-            return Verdict.bad_format(f"expected exactly 9 counts, got {len(items)}")
-        values = []
-        for k, item in enumerate(items):
-            if not re.fullmatch(r"[0-9]{1,%d}" % _MAX_DIGITS, item):  # ASCII digits only
-                return Verdict.bad_format(f"count {k + 1} is not a non-negative integer: {short(item)}")
-            values.append(int(item))
-        expected = [int(x) for x in self.solve(params).split()]
+        if _CANONICAL_RE.fullmatch(answer):  # the reference's own spelling: nine counts, one space apart
+            values = list(map(int, answer.split(" ")))
+        else:
+            try:
+                items = parse_list(answer, also_whitespace=True)
+            except ParseError as exc:
+                return Verdict.bad_format(str(exc))
+            if len(items) != 9:
+                return Verdict.bad_format(f"expected exactly 9 counts, got {len(items)}")
+            values = []
+            for k, item in enumerate(items):
+                if not _COUNT_RE.fullmatch(item):
+                    return Verdict.bad_format(f"count {k + 1} is not a non-negative integer: {short(item)}")
+                values.append(int(item))
+        expected, _ = simulate(params["counts"], params["methods"], params["mode"])
         for block, got, want in zip(BLOCKS, values, expected):
             if got != want:
                 return Verdict.fail(f"wrong count for {block}: {got}")

@@ -113,3 +113,28 @@ def test_format_example_never_solves_the_instance():
     example = TASK.question(params).rsplit("<<<", 1)[1].split(">>>")[0]
     assert example != usual and not TASK.check(params, example).correct
     assert usual in TASK.question(PARAMS)
+
+
+def test_centres_are_read_exactly_as_decimal_numbers():
+    # The verifier reads a centre from its digits; every spelling the action syntax admits
+    # must give the cell that exact decimal arithmetic gives (k + 0.5 inside the grid).
+    import itertools
+    import re
+    from fractions import Fraction
+
+    from symbench.tasks.boxnet import _NUM, _centre
+
+    def by_fractions(x, y, rows, cols):
+        fx, fy = Fraction(x) - Fraction(1, 2), Fraction(y) - Fraction(1, 2)
+        if fx.denominator != 1 or fy.denominator != 1:
+            return None
+        r, c = int(fx), int(fy)
+        return (r, c) if 0 <= r < rows and 0 <= c < cols else None
+
+    wholes = ["0", "00", "1", "01", "2", "3", "10", "000003"]
+    fracs = ["", ".5", ".50", ".500000", ".05", ".55", ".0", ".4", ".6", ".25", ".499999", ".500001"]
+    numbers = [s + w + f for s, w, f in itertools.product(["", "+", "-"], wholes, fracs)]
+    assert all(re.fullmatch(_NUM, n) for n in numbers)
+    for x, y in itertools.product(numbers, ["0.5", "1.5", "-0.5", "+2.50", "3.5", "1"]):
+        for rows, cols in ((1, 2), (4, 8), (11, 11)):
+            assert _centre(x, y, rows, cols) == by_fractions(x, y, rows, cols), (x, y, rows, cols)

@@ -85,3 +85,32 @@ def test_level5_completion_is_unique():
         p = TASK.instance(5, 0, i).params
         assert p["unique"] and 12 <= p["n"] <= 14
         assert count_completions(p["n"], p["queens"], p["blocked"], limit=2) == 1
+
+
+def test_quick_acceptance_agrees_with_the_plain_rules_on_random_placements():
+    # The verifier accepts a placement from set arithmetic first; on any placement it
+    # must agree with the rules read plainly (on the board, distinct, pre-placed kept,
+    # blocked avoided, no two queens in a row, column or diagonal).
+    import random
+
+    rng = random.Random(9)
+    params = {"n": 8, "queens": [[0, 0]], "blocked": [[1, 1], [7, 0]], "unique": False}
+
+    def plain(pairs):
+        if any(not (0 <= r < 8 and 0 <= c < 8) for r, c in pairs) or len(set(pairs)) != len(pairs):
+            return False
+        if (0, 0) not in pairs or {(1, 1), (7, 0)} & set(pairs):
+            return False
+        return not any(
+            a[0] == b[0] or a[1] == b[1] or abs(a[0] - b[0]) == abs(a[1] - b[1])
+            for i, a in enumerate(pairs) for b in pairs[i + 1 :]
+        )
+
+    for _ in range(600):
+        cols = rng.choice([SOL_A, SOL_B])[:]
+        pairs = list(enumerate(cols))
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(8)
+            pairs[i] = (rng.randint(0, 8), rng.randint(0, 8))
+        answer = ", ".join(f"{r} {c}" for r, c in pairs)
+        assert TASK.check(params, answer).correct == plain(pairs), answer

@@ -70,3 +70,15 @@ def test_level5_strings_are_long():
     p = TASK.instance(5, seed=0, index=0).params
     assert len(p["word"]) >= 350
     assert p["word"] in TASK.instance(5, seed=0, index=0).question
+
+
+def test_positions_match_a_character_by_character_scan():
+    import random
+
+    from symbench.tasks.letters import positions
+
+    rng = random.Random(2)
+    for _ in range(300):
+        word = "".join(rng.choice("abcab") for _ in range(rng.randint(0, 60)))
+        for letter in ("a", "b", "c", "z", "", "ab"):
+            assert positions(word, letter) == [i + 1 for i, ch in enumerate(word) if ch == letter]

@@ -142,3 +142,22 @@ def test_hand_checked_generated_instances():
     for level, answer, hand in [(1, "0", "G Y N R K K W Q L A I C W"), (5, "[1,0,1,1,2,0,1,2,1,0,2,0]", "O C Z L C M Q V I T R M S")]:
         inst = TASK.instance(level, seed=0, index=0)
         assert inst.answer == answer and hand in inst.question, level
+
+
+def test_counted_hand_matches_a_plain_list_hand_on_random_games():
+    import random
+
+    from symbench.tasks.mahjong_pattern import LETTERS, classify, simulate
+
+    rng = random.Random(12)
+    for _ in range(300):
+        hand = rng.sample(LETTERS * 2, 13)
+        rounds, plain, results = [], list(hand), []
+        for _ in range(rng.randint(1, 15)):
+            added, removed = rng.choice(LETTERS), rng.choice(plain)
+            rounds.append([added, removed])
+            results.append(classify(plain, added, True))
+            plain.remove(removed)
+            plain.append(added)
+        assert simulate(hand, rounds, True) == results
+        assert simulate(hand, rounds, False) == [r if r != 2 else 0 for r in results]

@@ -96,3 +96,18 @@ def test_a_flat_list_takes_round_or_square_outer_brackets(level):
     for text in (body, f"[{body}]", f"({body})", body.replace(", ", ",")):
         assert TASK.verify(inst, f"<<<{text}>>>").correct, text
     assert TASK.verify(inst, f"<<<[{body})>>>").code == "bad_format"
+
+
+def test_transforms_match_their_index_definitions_on_random_rectangles():
+    import random
+
+    from symbench.tasks.matrix_transformation import apply
+
+    rng = random.Random(7)
+    for _ in range(200):
+        rows, cols = rng.randint(1, 8), rng.randint(1, 8)
+        m = [[rng.choice("AB12#") for _ in range(cols)] for _ in range(rows)]
+        assert apply(m, "rotate90") == [[m[rows - 1 - i][j] for i in range(rows)] for j in range(cols)]
+        assert apply(m, "rotate270") == [[m[i][cols - 1 - j] for i in range(rows)] for j in range(cols)]
+        assert apply(m, "transpose") == [[m[i][j] for i in range(rows)] for j in range(cols)]
+        assert apply(m, "rotate180") == [[m[rows - 1 - i][cols - 1 - j] for j in range(cols)] for i in range(rows)]

@@ -128,3 +128,32 @@ def test_a_flat_list_takes_round_or_square_outer_brackets(level):
     for text in (body, f"[{body}]", f"({body})", body.replace(", ", ",")):
         assert TASK.verify(inst, f"<<<{text}>>>").correct, text
     assert TASK.verify(inst, f"<<<[{body})>>>").code == "bad_format"
+
+
+def test_fast_pooling_matches_window_by_window_pooling():
+    # The separable, slice-based pooling must give every window's own max, min and mean.
+    import random
+    from fractions import Fraction
+
+    from symbench.answer import format_fraction
+    from symbench.tasks.pooling import pool
+
+    rng = random.Random(4)
+    for _ in range(400):
+        n = rng.randint(2, 12)
+        window = rng.randint(1, n)
+        stride = rng.randint(1, 4)
+        matrix = [[rng.randint(-60, 60) for _ in range(n)] for _ in range(n)]
+        m = (n - window) // stride + 1
+        for operation in ("max", "min", "average"):
+            naive = []
+            for i in range(m):
+                row = []
+                for j in range(m):
+                    cells = [matrix[i * stride + a][j * stride + b] for a in range(window) for b in range(window)]
+                    value = {"max": max, "min": min}.get(operation)
+                    row.append(Fraction(value(cells)) if value else Fraction(sum(cells), len(cells)))
+                naive.append(row)
+            assert pool(matrix, window, stride, operation) == naive, (n, window, stride, operation)
+            text = ", ".join(format_fraction(v) for row in naive for v in row)
+            assert TASK.solve({"matrix": matrix, "window": window, "stride": stride, "operation": operation}) == text

@@ -76,3 +76,15 @@ def test_hand_worked_level1_string():
     # By hand: EAEEDADEAB holds only DEAB (its last four letters) -> D goes after it.
     params = {"string": "EAEEDADEAB", "applications": 1, "occurrences": 1}
     assert TASK.solve(params) == "EAEEDADEABD" == _independent(params["string"], 1)
+
+
+def test_pattern_search_matches_a_window_by_window_scan():
+    import random
+
+    from symbench.tasks.string_insertion import RULES, occurrences
+
+    rng = random.Random(6)
+    for _ in range(500):
+        s = "".join(rng.choice("ABCDE") for _ in range(rng.randint(0, 40)))
+        naive = [(i + 4, letter) for i in range(len(s) - 3) for pattern, letter in RULES if s[i : i + 4] == pattern]
+        assert occurrences(s) == naive

@@ -96,3 +96,48 @@ def test_methods_are_numbered_in_a_random_order_unless_fixed():
     assert any(m != base for m in orders)
     fixed = TASK.instance(1, 0, 0, overrides={"shuffle_methods": False}).params["methods"]
     assert fixed == base
+
+
+def _turn_by_turn(counts, methods):
+    """The stated procedure read literally: one try per turn, stop after a full round of failed tries."""
+    items = "ABCXYZ"
+    state = dict(zip(items, counts))
+    turn = idle = 0
+    while idle < len(methods):
+        consumed, produced = methods[turn % len(methods)]
+        if all(state[k] >= n for k, n in consumed.items()):
+            for k, n in consumed.items():
+                state[k] -= n
+            for k, n in produced.items():
+                state[k] += n
+            idle = 0
+        else:
+            idle += 1
+        turn += 1
+    return [state[k] for k in items]
+
+
+def test_pass_by_pass_simulation_matches_the_turn_by_turn_reading():
+    import random
+
+    from symbench.tasks.string_splitting import simulate
+
+    rng = random.Random(3)
+    for _ in range(300):
+        methods = list(BASE_METHODS) + rng.sample(list(EXTRA_POOL), rng.randint(0, len(EXTRA_POOL)))
+        rng.shuffle(methods)
+        counts = [rng.randint(0, 30) for _ in range(3)] + [rng.randint(0, 3) for _ in range(3)]
+        assert simulate(counts, methods)[0] == _turn_by_turn(counts, methods)
+
+
+def test_slot_keys_are_the_repr_of_counts_and_methods():
+    import random
+
+    from symbench.tasks.string_splitting import _key_repr
+
+    pool = list(BASE_METHODS) + list(EXTRA_POOL)
+    rng = random.Random(1)
+    for _ in range(100):
+        numbers = rng.sample(range(len(pool)), rng.randint(1, len(pool)))
+        counts = [rng.randint(0, 10_000) for _ in range(3)] + [0] * 3
+        assert _key_repr(counts, numbers) == repr((counts, [pool[k] for k in numbers]))

@@ -108,3 +108,34 @@ def test_methods_are_numbered_in_a_random_order_unless_fixed():
     assert all(sorted(map(str, m)) == sorted(map(str, base)) for m in orders)
     assert any(m != base for m in orders)
     assert TASK.instance(1, 0, 0, overrides={"shuffle_methods": False}).params["methods"] == base
+
+
+def test_fast_simulation_matches_the_turn_by_turn_reading_on_random_method_sets():
+    # Batched exhaustive runs and the index-based single mode must agree with the plain
+    # reading for any counts and methods, including one that produces what it consumes.
+    import random
+
+    from symbench.tasks.string_synthesis import BASE_METHODS, EXTRA_POOL, simulate
+
+    feeds_itself = ({"[A]": 1, "{B}": 1}, {"[A]": 1, "(C)": 1})
+    rng = random.Random(5)
+    for _ in range(300):
+        methods = list(BASE_METHODS) + rng.sample(list(EXTRA_POOL) + [feeds_itself], rng.randint(0, 3))
+        rng.shuffle(methods)
+        counts = [rng.randint(0, 25) for _ in range(3)] + [rng.randint(0, 3) for _ in range(6)]
+        for mode in ("exhaustive", "single"):
+            final, _ = simulate(counts, methods, mode)
+            assert " ".join(map(str, final)) == _independent(counts, methods, mode)
+
+
+def test_slot_keys_are_the_repr_of_counts_and_methods():
+    import random
+
+    from symbench.tasks.string_synthesis import BASE_METHODS, EXTRA_POOL, _key_repr
+
+    pool = list(BASE_METHODS) + list(EXTRA_POOL)
+    rng = random.Random(1)
+    for _ in range(100):
+        numbers = rng.sample(range(len(pool)), rng.randint(1, len(pool)))
+        counts = [rng.randint(0, 10_000) for _ in range(3)] + [0] * 6
+        assert _key_repr(counts, numbers) == repr((counts, [pool[k] for k in numbers]))
