@@ -124,6 +124,8 @@ def train(stage: str, recipe: Recipe, data: str | Path, out: str | Path, *, base
     start_from = resolve_base(base if stage == "dpo" else recipe.base_model(base))
     if stage == "dpo" and not Path(start_from).is_dir():
         raise ValueError(f"--model {start_from}: not a folder (give the output of `symbench train sft`)")
+    if start_from.startswith(("/", "./", "../", "~")) and not Path(start_from).expanduser().is_dir():
+        raise ValueError(f"base model {start_from}: no such folder (give a Hugging Face folder, a hub id or local:NAME)")
 
     from datasets import Dataset
 
