@@ -4,6 +4,6 @@
 # SYMBENCH_REQUIRE_ALL=1 turns a missing package into a failure: the training, embedded-model,
 # adapter and serving tests run, never skip. (The vLLM test makes .venv-serve itself.)
 export SYMBENCH_REQUIRE_ALL=1
-SYMBENCH_EXTRAS="${SYMBENCH_EXTRAS:-test,train,local,export,lm_eval,serve}" SYMBENCH_EXTRA_APT="chromium" \
+SYMBENCH_EXTRAS="${SYMBENCH_EXTRAS:-test,train,local,export,lm-eval,serve}" SYMBENCH_EXTRA_APT="chromium" \
   source "$(dirname "$0")/_env.sh"
 exec .venv/bin/python -m pytest -q "$@"

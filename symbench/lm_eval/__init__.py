@@ -1,4 +1,4 @@
-"""SymBench as lm-evaluation-harness tasks (lm-eval is optional: ``pip install 'symbench[lm_eval]'``).
+"""SymBench as lm-evaluation-harness tasks (lm-eval is optional: ``pip install 'symbench[lm-eval]'``).
 
 This folder is an lm-eval ``--include_path``: ``symbench_TASK.yaml`` for every built-in task,
 groups ``symbench`` (all), ``symbench_seen`` and ``symbench_unseen``, the shared
