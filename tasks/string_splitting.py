@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+from symbench.tasks._passes import run_passes
 
 from ._distinct import SlotFilter
 
@@ -105,30 +106,7 @@ def simulate(counts: list[int], methods: list) -> tuple[list[int], int]:
     methods until a pass runs nothing, which ends in the same state with the same number
     of runs (the tries between the two stopping points all fail and change nothing).
     """
-    index = _INDEX
-    compiled = [
-        (tuple([(index[k], c) for k, c in consumed.items()]), tuple([(index[k], c) for k, c in produced.items()]))
-        for consumed, produced in methods
-    ]
-    state = [counts[i] for i in range(len(ITEMS))]
-    ran = 0
-    progressed = True
-    while progressed:
-        progressed = False
-        for consumed, produced in compiled:
-            for i, c in consumed:
-                if state[i] < c:
-                    break
-            else:
-                progressed = True
-                for i, c in consumed:
-                    state[i] -= c
-                for i, c in produced:
-                    state[i] += c
-                ran += 1
-                if ran > _STEP_CAP:
-                    raise GenerationError("string_splitting: step cap exceeded")
-    return state, ran
+    return run_passes([counts[i] for i in range(len(ITEMS))], methods, _INDEX, _STEP_CAP, "string_splitting")
 
 
 def _methods(params: dict) -> list:

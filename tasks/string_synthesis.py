@@ -60,6 +60,7 @@ from dataclasses import dataclass
 
 from symbench.answer import AnswerFormat, ParseError, parse_list, short
 from symbench.contract import GenerationError, SymbolicTask, TaskConfig, Verdict
+from symbench.tasks._passes import run_passes
 
 from ._distinct import SlotFilter
 
@@ -157,30 +158,7 @@ def simulate(counts: list[int], methods: list, mode: str) -> tuple[list[int], in
 
 def _simulate_single(counts: list[int], methods: list) -> tuple[list[int], int]:
     """The ``single`` procedure on block indices: it makes many passes, each one cheap."""
-    index = _INDEX
-    compiled = [
-        (tuple([(index[b], n) for b, n in consumed.items()]), tuple([(index[b], n) for b, n in produced.items()]))
-        for consumed, produced in methods
-    ]
-    state = [counts[i] for i in range(len(BLOCKS))]
-    applied = 0
-    progressed = True
-    while progressed:
-        progressed = False
-        for consumed, produced in compiled:
-            for i, n in consumed:
-                if state[i] < n:
-                    break
-            else:
-                progressed = True
-                for i, n in consumed:
-                    state[i] -= n
-                for i, n in produced:
-                    state[i] += n
-                applied += 1
-                if applied > _STEP_CAP:
-                    raise GenerationError("string_synthesis: step cap exceeded")
-    return state, applied
+    return run_passes([counts[i] for i in range(len(BLOCKS))], methods, _INDEX, _STEP_CAP, "string_synthesis")
 
 
 def _methods(params: dict) -> list:
