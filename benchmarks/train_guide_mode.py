@@ -139,7 +139,8 @@ def run(args: argparse.Namespace) -> dict:
         timings[f"eval_{name}_s"] = round(time.monotonic() - t, 1)
         print(name, {k: v for k, v in results[name].items() if k != "per_task"}, flush=True)
 
-    measure("before", base)  # first, so a broken evaluation shows before the long training
+    if "before" in args.evals:
+        measure("before", base)  # first, so a broken evaluation shows before the long training
     if args.dpo_turns is not None:  # CPU budget: keep only the pairs at the chosen turns
         keep = [line for line in (out / "data" / "dpo.jsonl").read_text().splitlines()
                 if json.loads(line)["meta"]["turn"] in args.dpo_turns]

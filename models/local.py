@@ -260,6 +260,24 @@ def model_path(name: str = DEFAULT) -> str:
     return str(ensure_local_model(name).path)
 
 
+def pin_threads() -> int:
+    """Set torch's thread count for an embedded model run: ``SYMBENCH_THREADS`` (default 1).
+
+    Deliberately fixed: on a 2-core machine shared with other work two threads ran 3-10x
+    slower than one, and a fixed count keeps greedy outputs reproducible across machines."""
+    raw = os.environ.get("SYMBENCH_THREADS", "1")
+    try:
+        threads = int(raw)
+        if threads < 1:
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"SYMBENCH_THREADS must be a positive whole number, got {raw!r}") from None
+    import torch
+
+    torch.set_num_threads(threads)
+    return threads
+
+
 def add_cli(sub: Any) -> None:
     """``symbench models local [NAME] [--dir DIR]``: print the folder, converting it once."""
     p = sub.add_parser("local", help="the embedded SmolLM2 as a Hugging Face folder (converted once); prints its path")

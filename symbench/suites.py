@@ -53,6 +53,27 @@ class ModelSpec:
     label: str = ""
     local: str | None = None
     deterministic: bool = False
+    #: ``only:`` narrows the suite's grid for this model (``None``: the suite's own)
+    tasks: tuple[str, ...] | None = None
+    n: int | None = None
+    complexity: tuple[int, ...] | None = None
+    methods: tuple[str, ...] | None = None
+    generate: dict[str, Any] = field(default_factory=dict)
+
+    def grid(self, suite: "Suite") -> tuple[tuple[str, ...], tuple["MethodSpec", ...], dict[str, Any]]:
+        """This model's tasks, methods and ``-T`` arguments: the suite's, narrowed by ``only:``
+        (so command-line overrides of the suite narrow it further, never widen it)."""
+        tasks = tuple(t for t in suite.tasks if self.tasks is None or t in self.tasks)
+        methods = tuple(m for m in suite.methods if self.methods is None or m.label in self.methods)
+        levels = tuple(level for level in suite.complexity if self.complexity is None or level in self.complexity)
+        args = suite.task_args()
+        if self.n is not None:
+            args["n"] = min(self.n, suite.n)
+        if levels != suite.complexity:
+            args["complexity"] = ",".join(map(str, levels)) if levels else ""
+        if not levels:
+            tasks = ()
+        return tasks, methods, args
 
 
 @dataclass(frozen=True)
@@ -173,11 +194,12 @@ def parse_suite(data: Any, source: str = "(suite)") -> Suite:
     where = f"suite {source}"
     methods = tuple(_method(m) for m in data["methods"])
     _unique([m.label for m in methods], where, "method")
-    models = tuple(_model(m) for m in data.get("models", []))
+    tasks = _resolve_tasks(data.get("tasks"), data.get("split"), where)
+    models = tuple(_model(m, tasks, methods, where) for m in data.get("models", []))
     _unique([m.label for m in models], where, "model")
     return Suite(
         name=data["name"],
-        tasks=_resolve_tasks(data.get("tasks"), data.get("split"), where),
+        tasks=tasks,
         methods=methods,
         models=models,
         n=data.get("n", 100),
@@ -208,16 +230,33 @@ def _role(item: Any) -> RoleSpec:
     return RoleSpec(model=item) if isinstance(item, str) else RoleSpec(model=item["model"], args=dict(item.get("args", {})))
 
 
-def _model(item: Any) -> ModelSpec:
+def _model(item: Any, tasks: tuple[str, ...] = (), methods: tuple[MethodSpec, ...] = (), where: str = "suite") -> ModelSpec:
     if isinstance(item, str):
         return ModelSpec(model=item, label=item)
+    label = item.get("label") or item["model"]
+    only = item.get("only", {})
+    here = f"{where}: model {label}: only"
+    only_tasks = only.get("tasks")
+    if only_tasks is not None and not set(only_tasks) <= set(tasks):
+        extra = ", ".join(t for t in only_tasks if t not in tasks)
+        raise ValueError(f"{here}.tasks: {extra} not among the suite's tasks ({', '.join(tasks)})")
+    labels = [m.label for m in methods]
+    only_methods = only.get("methods")
+    if only_methods is not None and not set(only_methods) <= set(labels):
+        extra = ", ".join(m for m in only_methods if m not in labels)
+        raise ValueError(f"{here}.methods: {extra} not among the suite's method labels ({', '.join(labels)})")
     return ModelSpec(
         model=item["model"],
         args=dict(item.get("args", {})),
         roles={k: _role(v) for k, v in item.get("roles", {}).items()},
-        label=item.get("label") or item["model"],
+        label=label,
         local=item.get("local"),
         deterministic=bool(item.get("deterministic", False)),
+        tasks=tuple(only_tasks) if only_tasks is not None else None,
+        n=only.get("n"),
+        complexity=_parse_levels(only["complexity"], here) if "complexity" in only else None,
+        methods=tuple(only_methods) if only_methods is not None else None,
+        generate=dict(item.get("generate", {})),
     )
 
 

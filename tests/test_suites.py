@@ -34,7 +34,13 @@ def test_smoke_and_ci_suites_are_small_and_offline_where_promised():
     assert {"only_question", "code_cot", "codesteer"} <= {m.name for m in smoke.methods}
     assert smoke.generate["max_tokens"] <= 512 and smoke.generate["temperature"] == 0
     ci = load_suite("ci")
-    assert ci.models and all(m.model.startswith("symbench/") and m.deterministic for m in ci.models)
+    assert ci.models and all(m.deterministic for m in ci.models)
+    # offline: the project's own providers, or the embedded model from its local folder
+    assert all(m.model.startswith("symbench/") or (m.model == "hf/local" and m.local) for m in ci.models)
+    [smol] = [m for m in ci.models if m.local]
+    tasks, methods, args = smol.grid(ci)
+    assert len(tasks) * args["n"] * len(methods) <= 12  # "a few" greedy samples
+    assert smol.args["do_sample"] is False and smol.generate["max_connections"] == 1
     assert {all_tasks()[t].split for t in ci.tasks} == {"seen", "unseen"}
     assert {all_tasks()[t].origin for t in ci.tasks} == {"paper", "recreated"}
 
@@ -71,6 +77,12 @@ def test_defaults_labels_and_method_names():
         ({"colour": "red"}, "'colour' was unexpected"),
         ({"generate": {"max_tokns": 5}}, "generate"),
         ({"name": "Bad Name"}, "name"),
+        ({"models": [{"model": "symbench/oracle", "only": {"tasks": ["letters"]}}]},
+         "model symbench/oracle: only.tasks: letters not among the suite's tasks (game24)"),
+        ({"models": [{"model": "symbench/oracle", "only": {"methods": ["code_cot"]}}]},
+         "only.methods: code_cot not among the suite's method labels (only_question)"),
+        ({"models": [{"model": "symbench/oracle", "only": {}}]}, "models.0"),
+        ({"models": [{"model": "symbench/oracle", "only": {"n": 0}}]}, "models.0"),
     ],
 )
 def test_bad_suites_name_the_problem(changes, fragment):
@@ -101,3 +113,26 @@ def test_overrides_and_digest():
     assert smaller.digest() != suite.digest()
     with pytest.raises(ValueError, match="unknown task"):
         suite.with_overrides(tasks="letters,nope")
+
+
+def test_a_model_entry_narrows_the_grid_never_widens_it():
+    suite = parse_suite(_doc(
+        tasks=["game24", "letters", "pooling"], n=10, complexity=[1, 2, 3],
+        methods=["only_question", "code_cot", {"name": "codesteer", "options": {"max_turns": 1}, "label": "cs"}],
+        models=["symbench/oracle", {"model": "symbench/scripted", "label": "few", "generate": {"max_tokens": 9},
+                                    "only": {"tasks": ["pooling", "letters"], "n": 2, "complexity": [3, 4],
+                                             "methods": ["cs"]}}]))
+    full, few = suite.models
+    assert full.grid(suite) == (suite.tasks, suite.methods, suite.task_args())
+    tasks, methods, args = few.grid(suite)
+    assert tasks == ("letters", "pooling")  # the suite's order
+    assert [m.label for m in methods] == ["cs"]
+    assert args == {"n": 2, "complexity": "3", "seed": 0, "exec_timeout": 10}  # level 4 is not the suite's
+    assert few.generate == {"max_tokens": 9}
+    # the command line narrows the suite further; a model's own limits still hold
+    smaller = suite.with_overrides(n=1, complexity="1")
+    assert few.grid(smaller)[2]["n"] == 1 and few.grid(smaller)[0] == ()  # no level left for it
+    assert suite.digest() != parse_suite(_doc(
+        tasks=["game24", "letters", "pooling"], n=10, complexity=[1, 2, 3],
+        methods=["only_question", "code_cot", {"name": "codesteer", "options": {"max_turns": 1}, "label": "cs"}],
+        models=["symbench/oracle", {"model": "symbench/scripted", "label": "few"}])).digest()

@@ -106,7 +106,9 @@ def make_task(name: str, task_args: dict[str, Any]) -> Any:
 def local_model_path(name: str) -> str:
     try:
         module = importlib.import_module(LOCAL_MODELS_MODULE)
-        return str(module.model_path(name))
+        path = str(module.model_path(name))
+        module.pin_threads()  # a fixed torch thread count (SYMBENCH_THREADS, default 1)
+        return path
     except (ImportError, AttributeError):
         raise RunError(f"model 'local: {name}' needs `symbench models local`, which this installation does not have") from None
     except (OSError, ValueError) as exc:
@@ -164,17 +166,28 @@ def run_suite(suite: Suite, *, log_dir: str, eval_options: dict[str, Any] | None
     if not suite.models:
         raise RunError(f"suite {suite.name} names no model; give one with --model (e.g. --model openai/gpt-4o)")
     options = {**suite.eval, **(eval_options or {})}
-    generate = {**suite.generate, **(generate_options or {})}
-    solvers = [(m, resolve_method(m)) for m in suite.methods]  # every method checked before any run
-    tasks = [make_task(t, suite.task_args()) for t in suite.tasks]
+    solvers = {m.label: resolve_method(m) for m in suite.methods}  # every method checked before any run
+    built: dict[tuple[str, str], Any] = {}
+    grids = []
+    for spec in suite.models:  # every task built (and its arguments checked) before any run
+        names, methods, task_args = spec.grid(suite)
+        key = repr(sorted(task_args.items()))
+        for t in names:
+            if (t, key) not in built:
+                built[(t, key)] = make_task(t, task_args)
+        grids.append((spec, [built[(t, key)] for t in names], methods))
     outcomes: list[RunOutcome] = []
     roles_text = ",".join(f"{k}={v}" for k, v in sorted((role_overrides or {}).items()))
-    for spec in suite.models:
+    for spec, tasks, methods in grids:
+        if not tasks or not methods:  # narrowed away by the command line's --tasks/--complexity
+            continue
         if roles_text:  # a column per guide: the label (and log folder) says which
             spec = replace(spec, label=f"{spec.label} [{roles_text}]")
         model = build_model(spec, model_args or {})
         roles = build_roles(spec, role_overrides or {})
-        for method, solver in solvers:
+        generate = {**suite.generate, **spec.generate, **(generate_options or {})}
+        for method in methods:
+            solver = solvers[method.label]
             folder = os.path.join(log_dir, slug(spec.label), slug(method.label))
             metadata = {"symbench": {"suite": suite.name, "suite_digest": suite.digest(), "method": method.name,
                                      "method_label": method.label, "model_label": spec.label,

@@ -147,3 +147,30 @@ def test_inspect_options_and_model_roles_pass_through(tmp_path, capsys):
         assert log.eval.config.limit == 2 and log.eval.config.epochs == 2
         assert log.plan.config.max_tokens == 77 and log.plan.config.temperature == 0
         assert str(log.eval.model_roles["guide"].model) == "symbench/oracle"
+
+
+def test_a_model_entry_with_only_runs_just_its_part_of_the_grid(tmp_path, capsys):
+    suite = tmp_path / "narrow.yaml"
+    suite.write_text(textwrap.dedent("""
+        name: narrow
+        tasks: [letters, number_multiply]
+        n: 4
+        complexity: [1, 2]
+        methods: [only_question, code_cot]
+        models:
+          - {model: symbench/oracle, label: everything}
+          - model: symbench/oracle
+            label: few
+            only: {tasks: [number_multiply], n: 1, complexity: [2], methods: [code_cot]}
+            generate: {max_tokens: 33}
+        eval: {log_realtime: false}
+    """))
+    code = main(["run", str(suite), "--log-dir", str(tmp_path / "logs"), "--display", "none", "--no-leaderboard"])
+    assert code == 0, capsys.readouterr().err
+    rows = read_rows(str(tmp_path / "logs")).rows
+    few = [r for r in rows if r.column.startswith("few")]
+    assert len([r for r in rows if r.column.startswith("everything")]) == 2 * 2 * 4
+    assert [(r.column, r.task, r.complexity) for r in few] == [("few · code_cot", "number_multiply", 2)]
+    [info] = list_eval_logs(str(tmp_path / "logs" / "few" / "code_cot"))
+    log = read_eval_log(info, header_only=True)
+    assert log.plan.config.max_tokens == 33 and log.eval.task_args["complexity"] == "2"
