@@ -1,6 +1,6 @@
 """SymBench against reasoning-gym, side by side in one process (a script, not a timed test).
 
-For every task the two projects share (see ``PAIRS`` and docs/performance.md for why each
+For every task the two projects share (see ``PAIRS`` and its notes for why each
 pair is the same problem) and every SymBench level, it measures per instance
 
 * generation: SymBench ``task.instance(level, seed, i)`` against reasoning-gym

@@ -63,3 +63,29 @@ def smollm2() -> Path:
     from symbench.models.local import ensure_local_model
 
     return ensure_local_model("smollm2").path
+
+
+@pytest.fixture(scope="session")
+def trained(tiny_model, tmp_path_factory):
+    """The tiny model after synthesis, SFT and DPO through the CLI (``ROOT/sft``, ``ROOT/dpo``):
+    the pipeline test checks it, the vLLM test serves it."""
+    import yaml
+
+    from symbench.cli import main
+
+    require("trl", "datasets")
+    root = tmp_path_factory.mktemp("pipeline")
+    assert main([
+        "train", "synth", "--out", str(root / "data"), "--tasks", "game24,web_of_lies", "--n", "3", "--complexity", "1",
+        "--model", "symbench/scripted", "-M", 'outputs={callable: "symbench.models.synthetic:mode_task_model"}',
+        "--guide", "symbench/scripted", "-G", 'outputs={callable: "symbench.models.synthetic:teacher_guide"}',
+    ]) == 0
+    recipe = yaml.safe_load((Path(__file__).resolve().parents[2] / "models/recipes/smollm2-135m-cpu.yaml").read_text())
+    recipe.update(name="tiny-test", base_model=str(tiny_model))
+    recipe["sft"].update(learning_rate=2e-3, epochs=4, warmup_ratio=0.0)
+    recipe["dpo"].update(learning_rate=2e-3, epochs=3)
+    (root / "tiny.yaml").write_text(yaml.safe_dump(recipe))
+    assert main(["train", "sft", "--recipe", str(root / "tiny.yaml"), "--data", str(root / "data/sft.jsonl"), "--out", str(root / "sft")]) == 0
+    assert main(["train", "dpo", "--recipe", str(root / "tiny.yaml"), "--data", str(root / "data/dpo.jsonl"),
+                 "--model", str(root / "sft"), "--out", str(root / "dpo")]) == 0
+    return root

@@ -8,32 +8,10 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
 
 from symbench.cli import main
-from tests.models.conftest import require
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
-
-
-@pytest.fixture(scope="module")
-def trained(tiny_model, tmp_path_factory):
-    require("trl", "datasets")
-    root = tmp_path_factory.mktemp("pipeline")
-    assert main([
-        "train", "synth", "--out", str(root / "data"), "--tasks", "game24,web_of_lies", "--n", "3", "--complexity", "1",
-        "--model", "symbench/scripted", "-M", 'outputs={callable: "symbench.models.synthetic:mode_task_model"}',
-        "--guide", "symbench/scripted", "-G", 'outputs={callable: "symbench.models.synthetic:teacher_guide"}',
-    ]) == 0
-    recipe = yaml.safe_load(open("models/recipes/smollm2-135m-cpu.yaml"))
-    recipe.update(name="tiny-test", base_model=str(tiny_model))
-    recipe["sft"].update(learning_rate=2e-3, epochs=4, warmup_ratio=0.0)
-    recipe["dpo"].update(learning_rate=2e-3, epochs=3)
-    (root / "tiny.yaml").write_text(yaml.safe_dump(recipe))
-    assert main(["train", "sft", "--recipe", str(root / "tiny.yaml"), "--data", str(root / "data/sft.jsonl"), "--out", str(root / "sft")]) == 0
-    assert main(["train", "dpo", "--recipe", str(root / "tiny.yaml"), "--data", str(root / "data/dpo.jsonl"),
-                 "--model", str(root / "sft"), "--out", str(root / "dpo")]) == 0
-    return root
 
 
 @pytest.mark.parametrize("stage", ["sft", "dpo"])

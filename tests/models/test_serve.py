@@ -1,5 +1,7 @@
 """``symbench models serve``: argument errors and the server's life cycle without vLLM (a
-stand-in server), then the real thing: the tiny checkpoint behind vLLM as the CodeSteer guide.
+stand-in server), then the real thing: the trained checkpoint (the tiny model after the
+pipeline's SFT and DPO, with its generation-marked chat template) behind vLLM as the
+CodeSteer guide.
 
 The vLLM test never skips for want of vLLM. It runs ``scripts/serve_env.sh`` first, which
 returns at once when ``.venv-serve`` is ready and otherwise creates it (about 4 minutes and
@@ -284,7 +286,7 @@ SAMPLING = {"max_tokens": 24, "temperature": 1.0, "seed": 11}  # seeded sampling
 
 @pytest.mark.slow
 @pytest.mark.sandbox
-def test_codesteer_eval_with_the_guide_served_by_vllm(openai_client, tiny_model, serve_python, tmp_path, monkeypatch):
+def test_codesteer_eval_with_the_trained_guide_served_by_vllm(openai_client, trained, serve_python, tmp_path, monkeypatch):
     from inspect_ai import eval as inspect_eval
     from inspect_ai.model import GenerateConfig, get_model
 
@@ -295,7 +297,9 @@ def test_codesteer_eval_with_the_guide_served_by_vllm(openai_client, tiny_model,
     from symbench.harness.scorer import SCORER_NAME
     from symbench.harness.task import symbench_task
 
-    with serve.served(tiny_model, name="tiny-guide", python=serve_python, timeout=900) as server:
+    checkpoint = trained / "dpo"
+    assert (checkpoint / "training.json").exists()  # what training wrote, served as it is
+    with serve.served(checkpoint, name="tiny-guide", python=serve_python, timeout=900) as server:
         pgid, port = server.pgid, server.port
         for key, value in server.env.items():
             monkeypatch.setenv(key, value)
