@@ -7,7 +7,8 @@ guidance picks that mode. This script:
 1. synthesises training data with ``symbench train synth`` (an uninformed teacher, tree
    sampling, training seeds);
 2. trains SmolLM2-135M-Instruct with the ``smollm2-135m-cpu`` recipe: SFT, then DPO;
-3. evaluates the base, SFT and DPO guides with the CodeSteer solver on held-out
+3. evaluates the base, SFT and DPO guides (and, with ``--evals ...,after_dpo_vllm``, the
+   DPO checkpoint served by vLLM, as users serve a guide) with the CodeSteer solver on held-out
    evaluation instances (seed 0) against the same task model, and reports how often the
    first guidance picks the right mode (a parsed marker only; an unparseable reply
    falls back to the documented default mode, reported separately) and the end-to-end
@@ -42,7 +43,9 @@ def _ok(code: int, what: str) -> None:
         raise SystemExit(f"{what} failed (exit status {code})")
 
 
-def evaluate(guide_path: str, n: int, log_dir: Path, max_tokens: int) -> dict:
+def evaluate(guide_path: str, n: int, log_dir: Path, max_tokens: int, served_model: str | None = None) -> dict:
+    """CodeSteer with the guide at ``guide_path`` (Inspect's hf provider, greedy), or, with
+    ``served_model``, the same checkpoint behind a running vLLM server (greedy, temperature 0)."""
     from inspect_ai import eval as inspect_eval
     from inspect_ai.model import GenerateConfig, get_model
 
@@ -56,8 +59,11 @@ def evaluate(guide_path: str, n: int, log_dir: Path, max_tokens: int) -> dict:
         return summarise(done)
     task_model = get_model("symbench/scripted", memoize=False,
                            **resolve_args({"outputs": {"callable": "symbench.models.synthetic:mode_task_model"}}, "task model"))
-    guide = get_model("hf/local", model_path=guide_path, device="cpu", do_sample=False, memoize=False,
-                      config=GenerateConfig(max_tokens=max_tokens))  # greedy: Inspect's hf provider samples unless do_sample=False
+    if served_model:
+        guide = get_model(served_model, memoize=False, config=GenerateConfig(max_tokens=max_tokens, temperature=0.0, max_retries=1, timeout=300))
+    else:
+        guide = get_model("hf/local", model_path=guide_path, device="cpu", do_sample=False, memoize=False,
+                          config=GenerateConfig(max_tokens=max_tokens))  # greedy: Inspect's hf provider samples unless do_sample=False
     task = entry.symbench(tasks=",".join(synthetic.TASKS), n=n, complexity="all", seed=0)
     [log] = inspect_eval(task, solver=codesteer(max_turns=1, self_check=False), model=task_model, model_roles={"guide": guide},
                          display="none", log_dir=str(log_dir), max_connections=1)
@@ -130,8 +136,10 @@ def run(args: argparse.Namespace) -> dict:
 
         _ok(symbench(["train", "synth", "--out", str(out / "data"), "--tasks", ",".join(TASKS),
                       "--n", str(args.n_train), *TASK_MODEL, *TEACHER]), "synthesis")
-    timings["synth_s"] = round(time.monotonic() - start, 1)
-    results: dict = {}
+        timings["synth_s"] = round(time.monotonic() - start, 1)
+    # a rerun with other --evals adds to the earlier results (finished stages are reused)
+    results: dict = json.loads((out / "results.json").read_text()) if (out / "results.json").exists() else {}
+    timings = {**results.get("timings", {}), **timings}
 
     def measure(name: str, path: str) -> None:
         t = time.monotonic()
@@ -152,12 +160,23 @@ def run(args: argparse.Namespace) -> dict:
             data = out / "data" / ("dpo_used.jsonl" if stage == "dpo" and args.dpo_turns is not None else f"{stage}.jsonl")
             _ok(symbench(["train", stage, "--recipe", args.recipe, "--data", str(data),
                           "--out", str(out / stage), *extra]), stage)
-        timings[f"{stage}_s"] = round(time.monotonic() - t, 1)
+            timings[f"{stage}_s"] = round(time.monotonic() - t, 1)
     results.update({"recipe": args.recipe, "dpo_turns": args.dpo_turns, "base_model": args.base_model, "n_train_per_task": args.n_train,
                     "n_eval_per_task": args.n_eval, "data": json.loads((out / "data" / "summary.json").read_text())})
     for name, path in (("after_sft", str(out / "sft")), ("after_dpo", str(out / "dpo"))):
         if name in args.evals:
             measure(name, path)
+    if "after_dpo_vllm" in args.evals:  # the trained guide as users serve it: vLLM behind openai-api
+        from symbench.models import serve
+
+        t = time.monotonic()
+        with serve.served(out / "dpo", name="trained-guide", timeout=900) as server:
+            os.environ.update(server.env)
+            timings["vllm_startup_s"] = round(server.startup_seconds, 1)
+            results["after_dpo_vllm"] = evaluate(str(out / "dpo"), args.n_eval, out / "eval" / "after_dpo_vllm",
+                                                 args.max_tokens, served_model=server.model)
+        timings["eval_after_dpo_vllm_s"] = round(time.monotonic() - t, 1)
+        print("after_dpo_vllm", {k: v for k, v in results["after_dpo_vllm"].items() if k != "per_task"}, flush=True)
     curves = {stage: json.loads((out / stage / "training.json").read_text())["losses"] for stage in ("sft", "dpo")}
     results["losses"] = {stage: {"first": c[0]["loss"], "last": c[-1]["loss"], "steps": len(c)} for stage, c in curves.items()}
     results["timings"] = timings
@@ -169,7 +188,8 @@ def run(args: argparse.Namespace) -> dict:
 
 def table(results: dict) -> str:
     lines = ["| guide | first guidance picks the right mode | marker parsed | CodeSteer accuracy |", "|---|---|---|---|"]
-    for name, label in (("before", "SmolLM2-135M-Instruct (base)"), ("after_sft", "after SFT"), ("after_dpo", "after SFT + DPO")):
+    for name, label in (("before", "SmolLM2-135M-Instruct (base)"), ("after_sft", "after SFT"), ("after_dpo", "after SFT + DPO"),
+                        ("after_dpo_vllm", "after SFT + DPO, served by vLLM")):
         if name not in results:
             continue
         r = results[name]
@@ -186,7 +206,8 @@ if __name__ == "__main__":
     parser.add_argument("--n-eval", type=int, default=10, help="held-out instances per task")
     parser.add_argument("--max-tokens", type=int, default=64, help="the guide's token cap")
     parser.add_argument("--evals", type=lambda v: v.split(","), default=["before", "after_sft", "after_dpo"],
-                        help="which guides to evaluate (comma list of before, after_sft, after_dpo; default all)")
+                        help="which guides to evaluate (comma list of before, after_sft, after_dpo, after_dpo_vllm: the DPO "
+                             "checkpoint behind vLLM from .venv-serve; default the first three)")
     parser.add_argument("--dpo-turns", type=lambda v: [int(x) for x in v.split(",")] if v != "all" else None, default=[0],
                         help="train DPO only on the pairs at these turns ('all': every pair; default 0, the mode decision)")
     print(table(run(parser.parse_args())))

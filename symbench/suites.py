@@ -195,7 +195,8 @@ def parse_suite(data: Any, source: str = "(suite)") -> Suite:
     methods = tuple(_method(m) for m in data["methods"])
     _unique([m.label for m in methods], where, "method")
     tasks = _resolve_tasks(data.get("tasks"), data.get("split"), where)
-    models = tuple(_model(m, tasks, methods, where) for m in data.get("models", []))
+    levels = _parse_levels(data.get("complexity", "all"), where)
+    models = tuple(_model(m, tasks, methods, levels, where) for m in data.get("models", []))
     _unique([m.label for m in models], where, "model")
     return Suite(
         name=data["name"],
@@ -203,7 +204,7 @@ def parse_suite(data: Any, source: str = "(suite)") -> Suite:
         methods=methods,
         models=models,
         n=data.get("n", 100),
-        complexity=_parse_levels(data.get("complexity", "all"), where),
+        complexity=levels,
         seed=data.get("seed", 0),
         exec_timeout=data.get("exec_timeout", 10),
         generate=dict(data.get("generate", {})),
@@ -230,7 +231,7 @@ def _role(item: Any) -> RoleSpec:
     return RoleSpec(model=item) if isinstance(item, str) else RoleSpec(model=item["model"], args=dict(item.get("args", {})))
 
 
-def _model(item: Any, tasks: tuple[str, ...] = (), methods: tuple[MethodSpec, ...] = (), where: str = "suite") -> ModelSpec:
+def _model(item: Any, tasks: tuple[str, ...], methods: tuple[MethodSpec, ...], levels: tuple[int, ...], where: str) -> ModelSpec:
     if isinstance(item, str):
         return ModelSpec(model=item, label=item)
     label = item.get("label") or item["model"]
@@ -245,6 +246,10 @@ def _model(item: Any, tasks: tuple[str, ...] = (), methods: tuple[MethodSpec, ..
     if only_methods is not None and not set(only_methods) <= set(labels):
         extra = ", ".join(m for m in only_methods if m not in labels)
         raise ValueError(f"{here}.methods: {extra} not among the suite's method labels ({', '.join(labels)})")
+    only_levels = _parse_levels(only["complexity"], here) if "complexity" in only else None
+    if only_levels is not None and not set(only_levels) <= set(levels):
+        extra = ", ".join(str(level) for level in only_levels if level not in levels)
+        raise ValueError(f"{here}.complexity: level {extra} not among the suite's levels ({', '.join(map(str, levels))})")
     return ModelSpec(
         model=item["model"],
         args=dict(item.get("args", {})),
@@ -254,7 +259,7 @@ def _model(item: Any, tasks: tuple[str, ...] = (), methods: tuple[MethodSpec, ..
         deterministic=bool(item.get("deterministic", False)),
         tasks=tuple(only_tasks) if only_tasks is not None else None,
         n=only.get("n"),
-        complexity=_parse_levels(only["complexity"], here) if "complexity" in only else None,
+        complexity=only_levels,
         methods=tuple(only_methods) if only_methods is not None else None,
         generate=dict(item.get("generate", {})),
     )

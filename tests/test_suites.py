@@ -82,6 +82,8 @@ def test_defaults_labels_and_method_names():
         ({"models": [{"model": "symbench/oracle", "only": {"methods": ["code_cot"]}}]},
          "only.methods: code_cot not among the suite's method labels (only_question)"),
         ({"models": [{"model": "symbench/oracle", "only": {}}]}, "models.0"),
+        ({"complexity": [1, 2], "models": [{"model": "symbench/oracle", "only": {"complexity": [2, 5]}}]},
+         "only.complexity: level 5 not among the suite's levels (1, 2)"),
         ({"models": [{"model": "symbench/oracle", "only": {"n": 0}}]}, "models.0"),
     ],
 )
@@ -120,14 +122,14 @@ def test_a_model_entry_narrows_the_grid_never_widens_it():
         tasks=["game24", "letters", "pooling"], n=10, complexity=[1, 2, 3],
         methods=["only_question", "code_cot", {"name": "codesteer", "options": {"max_turns": 1}, "label": "cs"}],
         models=["symbench/oracle", {"model": "symbench/scripted", "label": "few", "generate": {"max_tokens": 9},
-                                    "only": {"tasks": ["pooling", "letters"], "n": 2, "complexity": [3, 4],
+                                    "only": {"tasks": ["pooling", "letters"], "n": 2, "complexity": [3],
                                              "methods": ["cs"]}}]))
     full, few = suite.models
     assert full.grid(suite) == (suite.tasks, suite.methods, suite.task_args())
     tasks, methods, args = few.grid(suite)
     assert tasks == ("letters", "pooling")  # the suite's order
     assert [m.label for m in methods] == ["cs"]
-    assert args == {"n": 2, "complexity": "3", "seed": 0, "exec_timeout": 10}  # level 4 is not the suite's
+    assert args == {"n": 2, "complexity": "3", "seed": 0, "exec_timeout": 10}
     assert few.generate == {"max_tokens": 9}
     # the command line narrows the suite further; a model's own limits still hold
     smaller = suite.with_overrides(n=1, complexity="1")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -180,6 +181,8 @@ def run_suite(suite: Suite, *, log_dir: str, eval_options: dict[str, Any] | None
     roles_text = ",".join(f"{k}={v}" for k, v in sorted((role_overrides or {}).items()))
     for spec, tasks, methods in grids:
         if not tasks or not methods:  # narrowed away by the command line's --tasks/--complexity
+            print(f"symbench: note: nothing left to run for {spec.label} (its `only:` and the command line's "
+                  "--tasks/--complexity leave no task or level)", file=sys.stderr)
             continue
         if roles_text:  # a column per guide: the label (and log folder) says which
             spec = replace(spec, label=f"{spec.label} [{roles_text}]")

@@ -174,3 +174,11 @@ def test_a_model_entry_with_only_runs_just_its_part_of_the_grid(tmp_path, capsys
     [info] = list_eval_logs(str(tmp_path / "logs" / "few" / "code_cot"))
     log = read_eval_log(info, header_only=True)
     assert log.plan.config.max_tokens == 33 and log.eval.task_args["complexity"] == "2"
+    # the command line narrows further: at level 1 only, nothing is left for "few", and it says so
+    capsys.readouterr()
+    code = main(["run", str(suite), "--log-dir", str(tmp_path / "level1"), "--display", "none", "--no-leaderboard",
+                 "--complexity", "1", "--n", "1"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "nothing left to run for few" in err
+    assert {r.column for r in read_rows(str(tmp_path / "level1")).rows} == {"everything · only_question", "everything · code_cot"}
