@@ -6,4 +6,7 @@
 export SYMBENCH_REQUIRE_ALL=1
 SYMBENCH_EXTRAS="${SYMBENCH_EXTRAS:-test,train,local,export,lm-eval,serve}" SYMBENCH_EXTRA_APT="chromium" \
   source "$(dirname "$0")/_env.sh"
-exec .venv/bin/python -m pytest -q "$@"
+# Workers: one per core (SYMBENCH_TEST_WORKERS=0 runs in one process). --dist loadfile keeps
+# a file's tests on one worker, so module fixtures (a trained checkpoint, a vLLM server)
+# are built once.
+exec .venv/bin/python -m pytest -q -n "${SYMBENCH_TEST_WORKERS:-auto}" --dist loadfile "$@"
