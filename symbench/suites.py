@@ -69,10 +69,10 @@ class ModelSpec:
         args = suite.task_args()
         if self.n is not None:
             args["n"] = min(self.n, suite.n)
-        if levels != suite.complexity:
-            args["complexity"] = ",".join(map(str, levels)) if levels else ""
         if not levels:
-            tasks = ()
+            return (), methods, args
+        if levels != suite.complexity:
+            args["complexity"] = ",".join(map(str, levels))
         return tasks, methods, args
 
 
@@ -238,18 +238,11 @@ def _model(item: Any, tasks: tuple[str, ...], methods: tuple[MethodSpec, ...], l
     only = item.get("only", {})
     here = f"{where}: model {label}: only"
     only_tasks = only.get("tasks")
-    if only_tasks is not None and not set(only_tasks) <= set(tasks):
-        extra = ", ".join(t for t in only_tasks if t not in tasks)
-        raise ValueError(f"{here}.tasks: {extra} not among the suite's tasks ({', '.join(tasks)})")
-    labels = [m.label for m in methods]
+    _within(f"{here}.tasks", only_tasks, tasks, "", "the suite's tasks")
     only_methods = only.get("methods")
-    if only_methods is not None and not set(only_methods) <= set(labels):
-        extra = ", ".join(m for m in only_methods if m not in labels)
-        raise ValueError(f"{here}.methods: {extra} not among the suite's method labels ({', '.join(labels)})")
+    _within(f"{here}.methods", only_methods, [m.label for m in methods], "", "the suite's method labels")
     only_levels = _parse_levels(only["complexity"], here) if "complexity" in only else None
-    if only_levels is not None and not set(only_levels) <= set(levels):
-        extra = ", ".join(str(level) for level in only_levels if level not in levels)
-        raise ValueError(f"{here}.complexity: level {extra} not among the suite's levels ({', '.join(map(str, levels))})")
+    _within(f"{here}.complexity", only_levels, levels, "level ", "the suite's levels")
     return ModelSpec(
         model=item["model"],
         args=dict(item.get("args", {})),
@@ -263,6 +256,14 @@ def _model(item: Any, tasks: tuple[str, ...], methods: tuple[MethodSpec, ...], l
         methods=tuple(only_methods) if only_methods is not None else None,
         generate=dict(item.get("generate", {})),
     )
+
+
+def _within(where: str, given: Any, allowed: Any, prefix: str, what: str) -> None:
+    """``given`` (``None``: not given) must be a subset of ``allowed``; else a ValueError naming both."""
+    if given is None or set(given) <= set(allowed):
+        return
+    extra = ", ".join(str(x) for x in given if x not in allowed)
+    raise ValueError(f"{where}: {prefix}{extra} not among {what} ({', '.join(map(str, allowed))})")
 
 
 def _unique(labels: list[str], where: str, kind: str) -> None:
