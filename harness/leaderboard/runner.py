@@ -170,8 +170,10 @@ def run_suite(suite: Suite, *, log_dir: str, eval_options: dict[str, Any] | None
     solvers = {m.label: resolve_method(m) for m in suite.methods}  # every method checked before any run
     built: dict[tuple[str, str], Any] = {}
     grids = []
-    for spec in suite.models:  # every task built (and its arguments checked) before any run
+    for spec in suite.models:  # every task built, and every embedded model found, before any run
         names, methods, task_args = spec.grid(suite)
+        if spec.local and names and methods and "model_path" not in spec.args:
+            spec = replace(spec, args={**spec.args, "model_path": local_model_path(spec.local)})
         key = repr(sorted(task_args.items()))
         for t in names:
             if (t, key) not in built:

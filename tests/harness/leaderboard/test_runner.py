@@ -182,3 +182,11 @@ def test_a_model_entry_with_only_runs_just_its_part_of_the_grid(tmp_path, capsys
     assert code == 0, err
     assert "nothing left to run for few" in err
     assert {r.column for r in read_rows(str(tmp_path / "level1")).rows} == {"everything · only_question", "everything · code_cot"}
+
+
+def test_a_bad_embedded_model_setting_stops_the_ci_suite_before_any_model_runs(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SYMBENCH_THREADS", "0")  # the ci suite's SmolLM2 entry pins torch's threads
+    assert main(["run", "ci", "--log-dir", str(tmp_path / "logs"), "--display", "none", "--no-leaderboard"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("symbench: error: local model smollm2:"), err
+    assert not list(tmp_path.rglob("*.eval"))  # the oracle and the scripted model did not run first
